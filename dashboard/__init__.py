@@ -1,0 +1,1 @@
+"""The Streamlit dashboard: one module per page, charts apart from data."""

@@ -1,0 +1,197 @@
+"""Facts → warehouse: bulk inserts (DataFrames, never row by row) into the run's private copy.
+
+Everything here runs inside `warehouse.publish.write_session`, so either all of a run is published or none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import datetime
+
+import duckdb
+import pandas as pd
+
+from etl.errors import WarehouseError
+from etl.records import FactRecord, RunError, RunReport
+from etl.sources.base import SourceDocument
+from warehouse.names import fold, slug, tidy
+
+FACT_COLUMNS = [
+    "doc_id", "metric_id", "body_id", "period_start", "period_end", "period_label", "value", "qualifier",
+    "target_pct", "raw_value", "evidence", "start_offset", "end_offset", "source_row", "confidence",
+    "extractor", "run_id",
+]
+
+_LEVEL_HINTS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\bkhối\b.*\b(trung ương|tw)\b"), "central_bloc"),
+    (re.compile(r"\bkhối\b"), "provincial_bloc"),
+    (re.compile(r"\b(huyện|quận|thị xã|thị ủy|huyện ủy|quận ủy)\b"), "district"),
+    (re.compile(r"\b(xã|phường|thị trấn|chi bộ|đặc khu)\b"), "grassroots"),
+    (re.compile(r"\b(tỉnh|tỉnh ủy|thành ủy|thành phố)\b"), "province"),
+    (re.compile(r"\b(trung ương|tw)\b"), "centre"),
+]
+
+
+def guess_level(name: str) -> str:
+    folded = fold(name)
+    for pattern, level in _LEVEL_HINTS:
+        if pattern.search(folded):
+            return level
+    return "agency"
+
+
+def next_run_id(con: duckdb.DuckDBPyConnection) -> int:
+    row = con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM etl_runs").fetchone()
+    return int(row[0]) if row else 1
+
+
+def start_run(con: duckdb.DuckDBPyConnection, report: RunReport) -> int:
+    run_id = next_run_id(con)
+    report.run_id = run_id
+    report.started_at = report.started_at or datetime.now()
+    con.execute(
+        "INSERT INTO etl_runs (run_id, started_at, status, inputs) VALUES (?, ?, 'running', ?)",
+        [run_id, report.started_at, " ".join(report.inputs)],
+    )
+    return run_id
+
+
+def finish_run(con: duckdb.DuckDBPyConnection, report: RunReport) -> None:
+    report.finished_at = datetime.now()
+    con.execute(
+        "UPDATE etl_runs SET finished_at = ?, status = ?, documents_seen = ?, documents_new = ?, "
+        "documents_changed = ?, documents_unchanged = ?, documents_rejected = ?, rows_rejected = ?, "
+        "facts_added = ?, facts_removed = ? WHERE run_id = ?",
+        [report.finished_at, report.status, report.documents_seen, report.documents_new,
+         report.documents_changed, report.documents_unchanged, report.documents_rejected,
+         report.rows_rejected, report.facts_added, report.facts_removed, report.run_id],
+    )
+    if report.errors:
+        frame = pd.DataFrame(
+            [{"run_id": report.run_id, "path": e.path, "row_no": e.row_no, "stage": e.stage,
+              "message": e.message} for e in report.errors]
+        )
+        frame["row_no"] = frame["row_no"].astype("Int64")
+        con.register("run_errors", frame)
+        con.execute("INSERT INTO etl_errors SELECT run_id, path, row_no, stage, message FROM run_errors")
+        con.unregister("run_errors")
+
+
+def document_state(con: duckdb.DuckDBPyConnection, doc: SourceDocument) -> tuple[str, str | None]:
+    """('unchanged'|'changed'|'new', the id of the document this one replaces)."""
+    if con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc.content_hash]).fetchone():
+        return "unchanged", None
+    row = con.execute(
+        "SELECT doc_id FROM documents WHERE path = ? ORDER BY loaded_at DESC LIMIT 1", [str(doc.path)]
+    ).fetchone()
+    return ("changed", str(row[0])) if row else ("new", None)
+
+
+def remove_document(con: duckdb.DuckDBPyConnection, doc_id: str) -> int:
+    row = con.execute("SELECT count(*) FROM facts WHERE doc_id = ?", [doc_id]).fetchone()
+    con.execute("DELETE FROM facts WHERE doc_id = ?", [doc_id])
+    con.execute("DELETE FROM documents WHERE doc_id = ?", [doc_id])
+    return int(row[0]) if row else 0
+
+
+def insert_document(con: duckdb.DuckDBPyConnection, doc: SourceDocument, run_id: int) -> None:
+    con.execute(
+        "INSERT INTO documents (doc_id, path, kind, title, outlet, published, encoding, size_bytes, run_id, "
+        "loaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, current_timestamp)",
+        [doc.content_hash, str(doc.path), doc.kind, doc.title, doc.outlet, doc.published, doc.encoding,
+         doc.size_bytes, run_id],
+    )
+
+
+class BodyResolver:
+    """Body names → ids through the registry's names and aliases; unknown names become unverified bodies."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+        rows = con.execute("SELECT alias, body_id FROM body_aliases").fetchall()
+        self.by_alias: dict[str, str] = {str(a): str(b) for a, b in rows}
+        for body_id, name in con.execute("SELECT body_id, name FROM bodies").fetchall():
+            self.by_alias.setdefault(fold(str(name)), str(body_id))
+        self.known_ids = {str(r[0]) for r in con.execute("SELECT body_id FROM bodies").fetchall()}
+        self.provinces = [
+            str(r[0]) for r in con.execute(
+                "SELECT DISTINCT province FROM bodies WHERE province IS NOT NULL ORDER BY length(province) DESC"
+            ).fetchall()
+        ]
+
+    def resolve(self, name: str, body_id: str | None = None, province: str | None = None) -> str:
+        if body_id and body_id in self.known_ids:
+            return body_id
+        key = fold(name)
+        if key in self.by_alias:
+            return self.by_alias[key]
+        new_id = body_id or slug(name)
+        if new_id not in self.known_ids:
+            province = province or next((p for p in self.provinces if fold(p) in key), None)
+            self.con.execute(
+                "INSERT INTO bodies (body_id, name, level, province, verified) VALUES (?, ?, ?, ?, FALSE)",
+                [new_id, tidy(name), guess_level(name), province],
+            )
+            self.con.execute("INSERT INTO body_aliases VALUES (?, ?)", [key, new_id])
+            self.known_ids.add(new_id)
+        self.by_alias[key] = new_id
+        return new_id
+
+
+def insert_facts(
+    con: duckdb.DuckDBPyConnection, doc_id: str, facts: Sequence[FactRecord], run_id: int, bodies: BodyResolver
+) -> int:
+    if not facts:
+        return 0
+    rows = []
+    for f in facts:
+        rows.append({
+            "doc_id": doc_id, "metric_id": f.metric_id,
+            "body_id": bodies.resolve(f.body_name, f.body_id, f.province),
+            "period_start": f.period_start, "period_end": f.period_end, "period_label": f.period_label,
+            "value": f.value, "qualifier": f.qualifier, "target_pct": f.target_pct, "raw_value": f.raw_value,
+            "evidence": f.evidence, "start_offset": f.start_offset, "end_offset": f.end_offset,
+            "source_row": f.source_row, "confidence": f.confidence, "extractor": f.extractor, "run_id": run_id,
+        })
+    frame = pd.DataFrame(rows, columns=FACT_COLUMNS)
+    for col in ("start_offset", "end_offset", "source_row"):
+        frame[col] = frame[col].astype("Int64")
+    frame["target_pct"] = frame["target_pct"].astype("Float64")
+    con.register("new_facts", frame)
+    try:
+        con.execute(
+            f"INSERT INTO facts (fact_id, {', '.join(FACT_COLUMNS)}) "
+            f"SELECT nextval('fact_id_seq'), {', '.join(FACT_COLUMNS)} FROM new_facts"
+        )
+    finally:
+        con.unregister("new_facts")
+    return len(rows)
+
+
+QUALITY_GATES: list[tuple[str, str]] = [
+    ("negative values", "SELECT count(*) FROM facts WHERE value < 0"),
+    ("facts with an unknown metric", "SELECT count(*) FROM facts WHERE metric_id NOT IN (SELECT metric_id FROM metrics)"),
+    ("facts with an unknown body", "SELECT count(*) FROM facts WHERE body_id NOT IN (SELECT body_id FROM bodies)"),
+    ("facts without their document", "SELECT count(*) FROM facts WHERE doc_id NOT IN (SELECT doc_id FROM documents)"),
+    ("periods that end before they start", "SELECT count(*) FROM facts WHERE period_end < period_start"),
+    ("duplicate fact ids", "SELECT count(*) - count(DISTINCT fact_id) FROM facts"),
+    ("facts repeated within one source (same metric, body, period, value and place)",
+     "SELECT count(*) FROM (SELECT doc_id, metric_id, body_id, period_start, period_end, value, "
+     "coalesce(start_offset, -1), coalesce(source_row, -1) FROM facts GROUP BY ALL HAVING count(*) > 1)"),
+]
+
+
+def check_quality(con: duckdb.DuckDBPyConnection) -> None:
+    """Refuse to publish a warehouse that breaks an invariant; names each broken rule and how often."""
+    broken = []
+    for label, sql in QUALITY_GATES:
+        row = con.execute(sql).fetchone()
+        if row and row[0]:
+            broken.append(f"{row[0]} {label}")
+    if broken:
+        raise WarehouseError("quality checks failed, nothing was published: " + "; ".join(broken))
+
+
+def record_error(report: RunReport, path: str, stage: str, message: str, row_no: int | None = None) -> None:
+    report.errors.append(RunError(path=path, stage=stage, message=message, row_no=row_no))

@@ -1,0 +1,72 @@
+"""The records a run passes between its stages: a fact ready to load, an error, the run's report."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+
+@dataclass
+class FactRecord:
+    metric_id: str
+    body_name: str
+    value: int
+    period_start: date
+    period_end: date
+    period_label: str
+    qualifier: str = "exact"
+    body_id: str | None = None          # set when the extractor already resolved it
+    province: str | None = None
+    body_verified: bool = True
+    target_pct: float | None = None
+    raw_value: str | None = None
+    evidence: str | None = None
+    start_offset: int | None = None
+    end_offset: int | None = None
+    source_row: int | None = None
+    confidence: float = 1.0
+    extractor: str = "template-1"
+
+
+@dataclass
+class RunError:
+    path: str
+    stage: str                           # discover | read | parse | extract | load
+    message: str
+    row_no: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}, row {self.row_no}" if self.row_no is not None else self.path
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class RunReport:
+    db_path: str
+    inputs: list[str]
+    run_id: int | None = None
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+    status: str = "ok"                   # ok | partial | failed
+    documents_seen: int = 0
+    documents_new: int = 0
+    documents_changed: int = 0
+    documents_unchanged: int = 0
+    documents_rejected: int = 0
+    rows_rejected: int = 0
+    facts_added: int = 0
+    facts_removed: int = 0
+    errors: list[RunError] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        """0 all loaded, 2 some inputs or rows rejected, 1 nothing could be done."""
+        return {"ok": 0, "partial": 2}.get(self.status, 1)
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        for key in ("started_at", "finished_at"):
+            data[key] = data[key].isoformat(timespec="seconds") if data[key] else None
+        data["exit_code"] = self.exit_code
+        return data

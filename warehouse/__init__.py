@@ -1,0 +1,1 @@
+"""The DuckDB warehouse: schema migrations, the SQL surface (views), named queries and the sandbox."""

@@ -1,0 +1,93 @@
+"""Loads the reference data analysts extend (reference/*.toml, *.csv) into the warehouse on every write.
+
+Reference rows are upserted, never deleted: a body first met in a document (verified = false) stays, and a
+body that the registry later learns becomes verified.
+"""
+
+from __future__ import annotations
+
+import csv
+import tomllib
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from warehouse.names import fold, tidy
+
+REFERENCE = Path(str(resources.files("warehouse") / "reference"))
+METRIC_KEYS = ("id", "name_vi", "name_en", "unit", "unit_vi", "unit_en", "kind")
+BODY_COLUMNS = ("body_id", "name", "level", "parent_id", "province", "valid_from", "valid_until", "successor_id")
+
+
+def load_metric_catalogue(path: Path | None = None) -> list[dict[str, Any]]:
+    """The [[metric]] tables of metrics.toml, each checked for the keys the warehouse needs."""
+    path = path or REFERENCE / "metrics.toml"
+    with open(path, "rb") as fh:
+        data = tomllib.load(fh)
+    metrics = data.get("metric", [])
+    for i, m in enumerate(metrics, 1):
+        missing = [k for k in METRIC_KEYS if not m.get(k)]
+        if missing:
+            raise ValueError(f"{path}: metric #{i} lacks {', '.join(missing)}")
+        if m["kind"] not in ("event", "cumulative"):
+            raise ValueError(f"{path}: metric {m['id']}: kind must be 'event' or 'cumulative', not {m['kind']!r}")
+    return metrics
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    if not path.exists():
+        return []
+    with open(path, encoding="utf-8", newline="") as fh:
+        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(fh)]
+
+
+def load_bodies(path: Path | None = None) -> pd.DataFrame:
+    rows = _read_csv(path or REFERENCE / "bodies.csv")
+    frame = pd.DataFrame(rows, columns=list(BODY_COLUMNS))
+    frame["name"] = frame["name"].map(tidy)
+    for col in ("valid_from", "valid_until"):
+        frame[col] = pd.to_datetime(frame[col].replace("", None), errors="coerce").dt.date
+    for col in ("level", "parent_id", "province", "successor_id"):
+        frame[col] = frame[col].replace("", None)
+    return frame
+
+
+def load_aliases(path: Path | None = None) -> pd.DataFrame:
+    rows = _read_csv(path or REFERENCE / "body_aliases.csv")
+    frame = pd.DataFrame(rows, columns=["alias", "body_id"])
+    frame["alias"] = frame["alias"].map(fold)
+    return frame
+
+
+def sync_reference(con: duckdb.DuckDBPyConnection) -> None:
+    metrics = pd.DataFrame(
+        [{k: m[k] for k in METRIC_KEYS} for m in load_metric_catalogue()], columns=list(METRIC_KEYS)
+    ).rename(columns={"id": "metric_id"})
+    con.register("ref_metrics", metrics)
+    con.execute(
+        "INSERT OR REPLACE INTO metrics (metric_id, name_vi, name_en, unit, unit_vi, unit_en, kind) "
+        "SELECT metric_id, name_vi, name_en, unit, unit_vi, unit_en, kind FROM ref_metrics"
+    )
+    con.unregister("ref_metrics")
+
+    bodies = load_bodies()
+    if len(bodies):
+        con.register("ref_bodies", bodies)
+        con.execute(
+            "INSERT OR REPLACE INTO bodies (body_id, name, level, parent_id, province, valid_from, valid_until, "
+            "successor_id, verified) SELECT body_id, name, level, parent_id, province, "
+            "CAST(valid_from AS DATE), CAST(valid_until AS DATE), successor_id, TRUE FROM ref_bodies"
+        )
+        con.unregister("ref_bodies")
+    aliases = load_aliases()
+    names = load_bodies()[["name", "body_id"]].rename(columns={"name": "alias"})
+    names["alias"] = names["alias"].map(fold)
+    all_aliases = pd.concat([aliases, names]).drop_duplicates()
+    con.execute("DELETE FROM body_aliases WHERE body_id IN (SELECT body_id FROM bodies WHERE verified)")
+    if len(all_aliases):
+        con.register("ref_aliases", all_aliases)
+        con.execute("INSERT INTO body_aliases SELECT alias, body_id FROM ref_aliases")
+        con.unregister("ref_aliases")

@@ -1,0 +1,135 @@
+"""Ad-hoc SQL for analysts, on a connection of its own that cannot harm the warehouse or the machine.
+
+Layers, because DuckDB's settings alone are defence in depth, not a sandbox: (1) the text must be one
+statement of an allowed kind, checked by DuckDB's own parser before anything runs; (2) the connection is
+read-only, with file access, extension loading and community extensions off, threads, memory and temp
+space capped, and the configuration locked; (3) a time limit interrupts a runaway query; (4) at most
+`max_rows` rows come back, with a note that the result was cut.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from etl.errors import QueryRefused, WarehouseError
+from warehouse.db import translate
+
+ALLOWED_FIRST_WORDS = ("select", "with", "explain", "describe", "summarize", "from", "show", "values", "table")
+ALLOWED_TYPES = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
+DEFAULT_TIMEOUT_S = 5.0
+DEFAULT_MAX_ROWS = 1000
+_COMMENT = re.compile(r"^\s*(--[^\n]*\n|/\*.*?\*/)", re.S)
+
+SANDBOX_CONFIG: dict[str, str | bool | int] = {
+    "enable_external_access": False,
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "allow_community_extensions": False,
+    "allow_unsigned_extensions": False,
+    "threads": 2,
+    "memory_limit": "2GB",
+    "max_temp_directory_size": "0KB",
+    "lock_configuration": True,
+}
+
+
+@dataclass
+class QueryResult:
+    frame: pd.DataFrame
+    truncated: bool
+    elapsed_s: float
+
+
+def check_statement(sql: str) -> str:
+    """The one allowed statement, or QueryRefused with the reason: "DELETE is not allowed: …"."""
+    text = sql.strip()
+    while True:
+        stripped = _COMMENT.sub("", text, count=1)
+        if stripped == text:
+            break
+        text = stripped.strip()
+    if not text:
+        raise QueryRefused("the query is empty")
+    try:
+        statements = duckdb.extract_statements(text)
+    except duckdb.Error as exc:
+        raise QueryRefused(f"the query is not valid SQL: {str(exc).splitlines()[0]}") from exc
+    if len(statements) != 1:
+        raise QueryRefused(f"one statement at a time, please (found {len(statements)})")
+    statement = statements[0]
+    first = text.split(None, 1)[0].lower().rstrip(";(")
+    if statement.type not in ALLOWED_TYPES or first not in ALLOWED_FIRST_WORDS:
+        kind = first.upper() or statement.type.name
+        raise QueryRefused(
+            f"{kind} is not allowed: the console only reads (SELECT, WITH, EXPLAIN, DESCRIBE, SUMMARIZE)"
+        )
+    return text.rstrip().rstrip(";")
+
+
+def connect(path: Path) -> duckdb.DuckDBPyConnection:
+    if not path.exists():
+        raise WarehouseError(f"no warehouse at {path}; load data first with `partybuild etl run PATH`")
+    try:
+        return duckdb.connect(str(path), read_only=True, config=dict(SANDBOX_CONFIG))
+    except duckdb.Error as exc:
+        raise translate(exc, path) from exc
+
+
+def run_query(
+    path: Path, sql: str, *, timeout_s: float = DEFAULT_TIMEOUT_S, max_rows: int = DEFAULT_MAX_ROWS
+) -> QueryResult:
+    """Check, run with a time limit, and return at most `max_rows` rows."""
+    text = check_statement(sql)
+    con = connect(path)
+    outcome: dict[str, object] = {}
+
+    def work() -> None:
+        try:
+            cursor = con.execute(text)
+            names = [d[0] for d in cursor.description or []]
+            rows = cursor.fetchmany(max_rows + 1)
+            outcome["frame"] = pd.DataFrame(rows, columns=names)
+        except BaseException as exc:  # reported in the calling thread
+            outcome["error"] = exc
+
+    started = time.perf_counter()
+    worker = threading.Thread(target=work, name="sandbox-query", daemon=True)
+    worker.start()
+    worker.join(timeout_s)
+    timed_out = False
+    while worker.is_alive():
+        # An interrupt sent before execution starts is lost, so keep sending until the query stops.
+        timed_out = True
+        con.interrupt()
+        worker.join(0.05)
+    elapsed = time.perf_counter() - started
+    con.close()
+    if timed_out:
+        raise QueryRefused(f"the query ran longer than {timeout_s:g} s and was stopped; narrow it down")
+    error = outcome.get("error")
+    if isinstance(error, duckdb.Error):
+        raise QueryRefused(_explain(error)) from error
+    if isinstance(error, BaseException):
+        raise error
+    frame = outcome["frame"]
+    assert isinstance(frame, pd.DataFrame)
+    truncated = len(frame) > max_rows
+    return QueryResult(frame=frame.head(max_rows), truncated=truncated, elapsed_s=elapsed)
+
+
+def _explain(exc: duckdb.Error) -> str:
+    first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    if isinstance(exc, duckdb.PermissionException):
+        return f"not allowed in the console (no files, extensions or settings): {first}"
+    if isinstance(exc, duckdb.InterruptException):
+        return "the query was interrupted"
+    if isinstance(exc, duckdb.CatalogException):
+        return f"{first} — the tables and views are listed by `SHOW TABLES`"
+    return first
