@@ -2,6 +2,11 @@
 
 Reference rows are upserted, never deleted: a body first met in a document (verified = false) stays, and a
 body that the registry later learns becomes verified.
+
+The body registry is bodies.csv (the extraction side's list of bodies) completed by body_hierarchy.csv (same
+columns): a row of body_hierarchy.csv fills the empty fields of the bodies.csv row with the same body_id
+(parent, level, validity, successor) and adds the bodies bodies.csv lacks. bodies.csv wins where both say
+something.
 """
 
 from __future__ import annotations
@@ -55,6 +60,20 @@ def load_bodies(path: Path | None = None) -> pd.DataFrame:
     return frame
 
 
+def load_registry(bodies_path: Path | None = None, hierarchy_path: Path | None = None) -> pd.DataFrame:
+    """bodies.csv completed by body_hierarchy.csv: one row per body_id, BODY_COLUMNS."""
+    base = load_bodies(bodies_path)
+    extra = load_bodies(hierarchy_path or REFERENCE / "body_hierarchy.csv")
+    if extra.empty:
+        return base.drop_duplicates("body_id", keep="last").reset_index(drop=True)
+    if base.empty:
+        return extra.drop_duplicates("body_id", keep="last").reset_index(drop=True)
+    base = base.drop_duplicates("body_id", keep="last").set_index("body_id")
+    extra = extra.drop_duplicates("body_id", keep="last").set_index("body_id")
+    merged = base.combine_first(extra)[list(BODY_COLUMNS[1:])]
+    return merged.reset_index()[list(BODY_COLUMNS)]
+
+
 def load_aliases(path: Path | None = None) -> pd.DataFrame:
     rows = _read_csv(path or REFERENCE / "body_aliases.csv")
     frame = pd.DataFrame(rows, columns=["alias", "body_id"])
@@ -73,7 +92,7 @@ def sync_reference(con: duckdb.DuckDBPyConnection) -> None:
     )
     con.unregister("ref_metrics")
 
-    bodies = load_bodies()
+    bodies = load_registry()
     if len(bodies):
         con.register("ref_bodies", bodies)
         con.execute(
@@ -83,7 +102,7 @@ def sync_reference(con: duckdb.DuckDBPyConnection) -> None:
         )
         con.unregister("ref_bodies")
     aliases = load_aliases()
-    names = load_bodies()[["name", "body_id"]].rename(columns={"name": "alias"})
+    names = bodies[["name", "body_id"]].rename(columns={"name": "alias"})
     names["alias"] = names["alias"].map(fold)
     all_aliases = pd.concat([aliases, names]).drop_duplicates()
     con.execute("DELETE FROM body_aliases WHERE body_id IN (SELECT body_id FROM bodies WHERE verified)")

@@ -21,10 +21,14 @@ import pandas as pd
 from etl.errors import QueryRefused, WarehouseError
 from warehouse.db import translate
 
+# SELECT, WITH, EXPLAIN, DESCRIBE, SUMMARIZE, plus DuckDB's read-only shorthands (FROM-first, SHOW, VALUES, TABLE);
+# every one of them must also parse as a SELECT (or an EXPLAIN of a SELECT).
 ALLOWED_FIRST_WORDS = ("select", "with", "explain", "describe", "summarize", "from", "show", "values", "table")
 ALLOWED_TYPES = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
+_EXPLAIN = re.compile(r"^explain\s+(analy[sz]e\s+|\([^)]*\)\s*)?", re.I)
 DEFAULT_TIMEOUT_S = 5.0
 DEFAULT_MAX_ROWS = 1000
+GIVE_UP_AFTER_S = 30.0
 _COMMENT = re.compile(r"^\s*(--[^\n]*\n|/\*.*?\*/)", re.S)
 
 SANDBOX_CONFIG: dict[str, str | bool | int] = {
@@ -45,6 +49,12 @@ class QueryResult:
     frame: pd.DataFrame
     truncated: bool
     elapsed_s: float
+    max_rows: int = DEFAULT_MAX_ROWS
+
+    @property
+    def note(self) -> str | None:
+        """The visible note when rows were cut: "truncated: only the first 1000 rows are shown"."""
+        return f"truncated: only the first {self.max_rows} rows are shown" if self.truncated else None
 
 
 def check_statement(sql: str) -> str:
@@ -64,13 +74,27 @@ def check_statement(sql: str) -> str:
     if len(statements) != 1:
         raise QueryRefused(f"one statement at a time, please (found {len(statements)})")
     statement = statements[0]
-    first = text.split(None, 1)[0].lower().rstrip(";(")
+    first = text.split(None, 1)[0].lower().lstrip("(").rstrip(";(")
     if statement.type not in ALLOWED_TYPES or first not in ALLOWED_FIRST_WORDS:
-        kind = first.upper() or statement.type.name
-        raise QueryRefused(
-            f"{kind} is not allowed: the console only reads (SELECT, WITH, EXPLAIN, DESCRIBE, SUMMARIZE)"
-        )
+        _refuse(first.upper() or statement.type.name)
+    if statement.type == duckdb.StatementType.EXPLAIN:
+        # EXPLAIN ANALYZE runs what it explains: the explained statement must be a read too.
+        inner_text = _EXPLAIN.sub("", text, count=1)
+        try:
+            inner = duckdb.extract_statements(inner_text)
+        except duckdb.Error as exc:
+            raise QueryRefused(f"the query is not valid SQL: {str(exc).splitlines()[0]}") from exc
+        if len(inner) != 1 or inner[0].type != duckdb.StatementType.SELECT:
+            word = inner_text.split(None, 1)[0].upper() if inner_text.strip() else "EXPLAIN"
+            _refuse(f"EXPLAIN {word}")
     return text.rstrip().rstrip(";")
+
+
+def _refuse(kind: str) -> None:
+    raise QueryRefused(
+        f"{kind} is not allowed: the console only reads (SELECT, WITH, EXPLAIN, DESCRIBE, SUMMARIZE); "
+        "files, extensions, settings and changes to the warehouse are refused"
+    )
 
 
 def connect(path: Path) -> duckdb.DuckDBPyConnection:
@@ -86,6 +110,8 @@ def run_query(
     path: Path, sql: str, *, timeout_s: float = DEFAULT_TIMEOUT_S, max_rows: int = DEFAULT_MAX_ROWS
 ) -> QueryResult:
     """Check, run with a time limit, and return at most `max_rows` rows."""
+    if timeout_s <= 0 or max_rows < 1:
+        raise QueryRefused("the time limit must be above 0 s and the row limit at least 1")
     text = check_statement(sql)
     con = connect(path)
     outcome: dict[str, object] = {}
@@ -109,6 +135,8 @@ def run_query(
         timed_out = True
         con.interrupt()
         worker.join(0.05)
+        if time.perf_counter() - started > timeout_s + GIVE_UP_AFTER_S:
+            raise QueryRefused(f"the query ran longer than {timeout_s:g} s and could not be stopped")
     elapsed = time.perf_counter() - started
     con.close()
     if timed_out:
@@ -121,7 +149,7 @@ def run_query(
     frame = outcome["frame"]
     assert isinstance(frame, pd.DataFrame)
     truncated = len(frame) > max_rows
-    return QueryResult(frame=frame.head(max_rows), truncated=truncated, elapsed_s=elapsed)
+    return QueryResult(frame=frame.head(max_rows), truncated=truncated, elapsed_s=elapsed, max_rows=max_rows)
 
 
 def _explain(exc: duckdb.Error) -> str:

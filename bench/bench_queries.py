@@ -1,0 +1,195 @@
+"""Dashboard-shaped queries over the SQL surface, timed on a large warehouse: p50 and p95 per query.
+
+`run()` is called by bench/run.py. The warehouse is $PARTYBUILD_BENCH_DB if set, else
+data/bench-<N>.duckdb, built once with `partybuild sample --facts N` (N = $PARTYBUILD_BENCH_FACTS,
+default 10,000,000) or, while that command is missing, by `synthetic_warehouse` below.
+Each query runs on a read-only connection, with bound parameters, as the dashboard runs it.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+REPEATS = 30
+TARGET_MS = 100.0
+
+# name → (SQL over the views, a function of the warehouse's sample parameters giving the bound values)
+QUERIES: dict[str, str] = {
+    "yearly by body (one metric, province bodies)":
+        "SELECT body_id, body, year, value, partial, source_count FROM v_yearly "
+        "WHERE metric_id = ? AND body_level = 'province' ORDER BY body, year",
+    "yearly of one body (all metrics)":
+        "SELECT metric_id, year, value, partial, period_end FROM v_yearly WHERE body_id = ? ORDER BY metric_id, year",
+    "series by grain (one body, one metric, quarters)":
+        "SELECT period_start, period_end, value, cumulative_value, partial FROM v_series "
+        "WHERE grain = 'quarter' AND body_id = ? AND metric_id = ? ORDER BY period_start",
+    "series by grain (one body, one metric, months)":
+        "SELECT period_start, period_end, value, cumulative_value, partial FROM v_series "
+        "WHERE grain = 'month' AND body_id = ? AND metric_id = ? ORDER BY period_start",
+    "ranking (top 20 bodies, one metric and year)":
+        "SELECT body, value, partial FROM v_yearly WHERE metric_id = ? AND year = ? "
+        "ORDER BY value DESC, body LIMIT 20",
+    "subordinates vs own (one body)":
+        "SELECT metric_id, year, value, subordinates FROM v_yearly_subordinates WHERE body_id = ? "
+        "ORDER BY metric_id, year",
+    "conflicts (one metric, first page)":
+        "SELECT body, period_start, period_end, n_values, chosen_value, \"values\" FROM v_conflicts "
+        "WHERE metric_id = ? ORDER BY period_start DESC, body LIMIT 100",
+    "coverage matrix (metric × year)":
+        "SELECT metric_id, year, count(*) AS bodies, sum(facts) AS facts FROM v_coverage "
+        "GROUP BY metric_id, year ORDER BY metric_id, year",
+    "coverage of one body":
+        "SELECT metric_id, year, facts FROM v_coverage WHERE body_id = ? ORDER BY metric_id, year",
+    "facts page (one body, newest 100)":
+        "SELECT fact_id, metric_vi, period_label, period_start, period_end, value, unit, evidence, "
+        "source_path, source_count FROM v_facts WHERE body_id = ? ORDER BY period_end DESC, fact_id LIMIT 100",
+}
+
+
+def synthetic_warehouse(db: Path, facts: int) -> None:
+    """A warehouse of `facts` facts written with INSERT … FROM range(N): every figure twice (two documents),
+    1 % conflicting, years 2015–2025, periods of every shape (year, half, 9 months, quarter, month, day)."""
+    from warehouse.materialize import refresh
+    from warehouse.publish import write_session
+
+    with write_session(db) as con:
+        con.execute("SET enable_progress_bar = false")
+        con.execute(
+            "INSERT INTO bodies (body_id, name, level, parent_id, province, verified) "
+            "SELECT 'b' || i, 'Đảng bộ ' || i, CASE WHEN i < 100 THEN 'province' ELSE 'district' END, "
+            "CASE WHEN i < 100 THEN NULL ELSE 'b' || (i % 100) END, 'P' || (i % 100), TRUE FROM range(2000) t(i)"
+        )
+        con.execute(
+            "INSERT INTO documents (doc_id, path, kind, published) SELECT 'd' || i, '/docs/' || i || '.html', "
+            "CASE WHEN i % 10 = 0 THEN 'spreadsheet' ELSE 'html' END, "
+            "DATE '2015-01-01' + CAST(i % 4000 AS INTEGER) FROM range(200000) t(i)"
+        )
+        con.execute(
+            """
+            INSERT INTO facts (fact_id, doc_id, metric_id, body_id, period_start, period_end, period_label,
+                               value, evidence, extractor, run_id)
+            SELECT i, 'd' || (hash(i) % 200000),
+              ['members_admitted', 'funds_donated', 'houses_built', 'confidence_vote_subjects'][1 + (g % 4)],
+              'b' || ((g // 4) % 2000),
+              CASE k WHEN 0 THEN make_date(y, 1, 1) WHEN 1 THEN make_date(y, 1, 1) WHEN 2 THEN make_date(y, 1, 1)
+                     WHEN 3 THEN make_date(y, 1 + 3 * (g % 4), 1) WHEN 4 THEN make_date(y, 1 + (g % 12), 1)
+                     ELSE make_date(y, 1 + (g % 12), 1 + (g % 28)) END,
+              CASE k WHEN 0 THEN make_date(y, 12, 31) WHEN 1 THEN make_date(y, 6, 30)
+                     WHEN 2 THEN make_date(y, 9, 30) WHEN 3 THEN last_day(make_date(y, 3 + 3 * (g % 4), 1))
+                     WHEN 4 THEN last_day(make_date(y, 1 + (g % 12), 1))
+                     ELSE make_date(y, 1 + (g % 12), 1 + (g % 28)) END,
+              'x', 100 + (g % 500) + CASE WHEN i % 97 = 0 THEN 1 ELSE 0 END,
+              'evidence text for fact ' || i, 'synthetic', 1
+            FROM (SELECT i, i // 2 AS g, 2015 + ((i // 2) // 8000) % 11 AS y, ((i // 2) // 800) % 6 AS k
+                  FROM range(?) t(i))
+            """,
+            [facts],
+        )
+        refresh(con)
+
+
+def _warehouse() -> Path:
+    if os.environ.get("PARTYBUILD_BENCH_DB"):
+        return Path(os.environ["PARTYBUILD_BENCH_DB"])
+    facts = int(os.environ.get("PARTYBUILD_BENCH_FACTS", "10000000"))
+    db = REPO / "data" / f"bench-{facts}.duckdb"
+    if not db.exists():
+        db.parent.mkdir(parents=True, exist_ok=True)
+        exe = REPO / ".venv" / "bin" / "partybuild"
+        done = subprocess.run([str(exe), "sample", "--facts", str(facts), "--db", str(db)],
+                              capture_output=True, text=True, check=False)
+        if done.returncode != 0 or not db.exists():
+            synthetic_warehouse(db, facts)
+    _ensure_fresh(db)
+    return db
+
+
+def _ensure_fresh(db: Path) -> None:
+    """Refill the semantic tables once if whatever built the warehouse did not (a one-off write)."""
+    from warehouse.materialize import is_fresh, refresh
+    from warehouse.publish import write_session
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        fresh = is_fresh(con)
+    except duckdb.Error:
+        fresh = False
+    finally:
+        con.close()
+    if not fresh:
+        with write_session(db) as rw:
+            refresh(rw)
+
+
+def _parameters(con: duckdb.DuckDBPyConnection) -> dict[str, list[Any]]:
+    """Bound values taken from the warehouse itself: its busiest province-level body, metric and year."""
+    row = con.execute(
+        "SELECT body_id, metric_id, year FROM v_coverage ORDER BY facts DESC, body_id LIMIT 1"
+    ).fetchone()
+    if row is None:
+        raise RuntimeError("the benchmark warehouse has no facts")
+    body, metric, year = row
+    parent = con.execute(
+        "SELECT body_id FROM v_yearly_subordinates ORDER BY subordinates DESC, body_id LIMIT 1"
+    ).fetchone()
+    return {
+        "yearly by body (one metric, province bodies)": [metric],
+        "yearly of one body (all metrics)": [body],
+        "series by grain (one body, one metric, quarters)": [body, metric],
+        "series by grain (one body, one metric, months)": [body, metric],
+        "ranking (top 20 bodies, one metric and year)": [metric, year],
+        "subordinates vs own (one body)": [parent[0] if parent else body],
+        "conflicts (one metric, first page)": [metric],
+        "coverage matrix (metric × year)": [],
+        "coverage of one body": [body],
+        "facts page (one body, newest 100)": [body],
+    }
+
+
+def _percentile(samples: list[float], q: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def run() -> list[dict[str, Any]]:
+    db = _warehouse()
+    rows: list[dict[str, Any]] = []
+    started = time.perf_counter()
+    con = duckdb.connect(str(db), read_only=True)
+    rows.append({"name": "queries: open the warehouse read-only", "value": round(
+        (time.perf_counter() - started) * 1000, 1), "unit": "ms", "notes": str(db)})
+    try:
+        facts = con.execute("SELECT count(*) FROM facts").fetchone()
+        params = _parameters(con)
+        for name, sql in QUERIES.items():
+            con.execute(sql, params[name]).fetchall()  # warm-up
+            samples = []
+            for _ in range(REPEATS):
+                t = time.perf_counter()
+                con.execute(sql, params[name]).fetchall()
+                samples.append((time.perf_counter() - t) * 1000)
+            p50, p95 = statistics.median(samples), _percentile(samples, 0.95)
+            verdict = "ok" if p95 < TARGET_MS else f"over the {TARGET_MS:g} ms target"
+            note = f"{facts[0] if facts else 0:,} facts, {REPEATS} runs; {verdict}"
+            rows.append({"name": f"query p50: {name}", "value": round(p50, 1), "unit": "ms", "notes": note})
+            rows.append({"name": f"query p95: {name}", "value": round(p95, 1), "unit": "ms", "notes": note})
+    finally:
+        con.close()
+    return rows
+
+
+if __name__ == "__main__":
+    for r in run():
+        print(f"{r['name']:<70} {r['value']:>10} {r['unit']:<4} {r['notes']}")
