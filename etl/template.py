@@ -69,14 +69,14 @@ def parse_period(cell: str) -> Period:
             y = _year(m.group(1))
             return Period(date(y, 1, 1), date(y, 12, 31), f"năm {y}")
         if kind in ("half", "half_rev"):
-            y, h = (m.group(1), m.group(2)) if kind == "half" else (m.group(2), m.group(1))
-            year, half = _year(y), int(h)
+            y_text, h_text = (m.group(1), m.group(2)) if kind == "half" else (m.group(2), m.group(1))
+            year, half = _year(y_text), int(h_text)
             if half == 1:
                 return Period(date(year, 1, 1), date(year, 6, 30), f"6 tháng đầu năm {year}")
             return Period(date(year, 7, 1), date(year, 12, 31), f"6 tháng cuối năm {year}")
         if kind in ("quarter", "quarter_rev"):
-            y, q = (m.group(1), m.group(2)) if kind == "quarter" else (m.group(2), m.group(1))
-            year, quarter = _year(y), int(q)
+            y_text, q_text = (m.group(1), m.group(2)) if kind == "quarter" else (m.group(2), m.group(1))
+            year, quarter = _year(y_text), int(q_text)
             first = 3 * (quarter - 1) + 1
             return Period(date(year, first, 1), _month_end(year, first + 2), f"quý {quarter}/{year}")
         if kind == "month":
