@@ -23,5 +23,5 @@ SELECT
         ORDER BY (coalesce(d.kind, '') IN ('spreadsheet', 'jsonl') OR f.extractor LIKE 'template%') DESC,
                  d.published DESC NULLS LAST, f.confidence DESC, f.fact_id DESC
     ) AS slot_rank
-FROM facts f
+FROM facts_effective f
 LEFT JOIN documents d ON d.doc_id = f.doc_id;

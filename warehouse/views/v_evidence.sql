@@ -25,7 +25,7 @@ SELECT
     d.outlet           AS source_outlet,
     d.published        AS source_published,
     f.run_id
-FROM facts f
+FROM facts_effective f
 LEFT JOIN documents d ON d.doc_id = f.doc_id
 LEFT JOIN mat_figures g
        ON g.metric_id = f.metric_id AND g.body_id = f.body_id AND g.period_start = f.period_start
