@@ -53,10 +53,11 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
         "CREATE TABLE IF NOT EXISTS schema_migrations ("
         " version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP DEFAULT current_timestamp)"
     )
-    have = current_version(con)
+    # Set-based, not "above the highest": a migration merged later with a lower number still gets applied.
+    have = {int(r[0]) for r in con.execute("SELECT version FROM schema_migrations").fetchall()}
     applied = []
     for version, path in migration_files():
-        if version <= have:
+        if version in have:
             continue
         con.execute("BEGIN TRANSACTION")
         try:
