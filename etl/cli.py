@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from etl import __version__
 from etl.errors import PartybuildError
 
-COMMANDS = ("etl_cmd", "extract", "status", "query", "dashboard", "sample", "export", "review")
+COMMANDS = ("etl_cmd", "extract", "status", "query", "dashboard", "sample", "export", "review", "users")
 
 
 def build_parser() -> argparse.ArgumentParser:
