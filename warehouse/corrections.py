@@ -21,6 +21,7 @@ import pandas as pd
 
 from etl.errors import PartybuildError
 from etl.template import parse_amount, parse_period
+from warehouse.access import User, require_editor
 from warehouse.db import read_only
 from warehouse.names import fold
 from warehouse.publish import write_session
@@ -264,3 +265,16 @@ def import_csv(db: Path, path: Path, *, by: str | None = None) -> tuple[int, lis
             except (CorrectionError, ValueError) as exc:
                 problems.append(f"{path}, row {n}: {exc}")
     return imported, problems
+
+
+def review_as(user: User | None, db: Path, fact_id: int, action: str, *, reason: str,
+              change: Change | None = None) -> list[int]:
+    """The dashboard's entry point: the signed-in user's role is checked here, on the server, so an edit
+    forged by a viewer (or sent without sign-in) is refused whatever the page showed."""
+    editor = require_editor(user)
+    return review(db, fact_id, action, by=editor.name, reason=reason, change=change)
+
+
+def add_fact_as(user: User | None, db: Path, change: Change, *, source: str, reason: str) -> int:
+    editor = require_editor(user)
+    return add_fact(db, change, source=source, by=editor.name, reason=reason)

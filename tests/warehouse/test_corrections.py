@@ -119,3 +119,17 @@ def test_review_cli(loaded: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert audit[0]["made_by"] == "An" and audit[0]["reason"] == "sai số"
     assert main(["review", "reject", "999999", "--reason", "x", "--db", str(loaded)]) == 1
     assert "no fact 999999" in capsys.readouterr().err
+
+
+def test_a_viewers_edit_is_refused_on_the_server(loaded: Path) -> None:
+    from warehouse.access import AccessError, User
+    from warehouse.corrections import add_fact_as, review_as
+
+    target = fact_id(loaded, "Gò Dầu", "houses_built")
+    with pytest.raises(AccessError, match="viewer"):
+        review_as(User("binh", "viewer"), loaded, target, "reject", reason="giả mạo")
+    with pytest.raises(AccessError, match="sign in"):
+        add_fact_as(None, loaded, Change("houses_built", "Đảng bộ huyện Gò Dầu", "2021", "3"), source="x", reason="y")
+    assert one(loaded, "SELECT count(*) FROM corrections") == 0
+    review_as(User("an", "editor"), loaded, target, "reject", reason="trùng lặp")
+    assert one(loaded, "SELECT made_by FROM v_corrections") == "an"
