@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 import duckdb
@@ -109,6 +110,8 @@ class BodyResolver:
 
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
         self.con = con
+        self.pending_bodies: list[dict[str, str | None]] = []
+        self.pending_aliases: list[dict[str, str]] = []
         rows = con.execute("SELECT alias, body_id FROM body_aliases").fetchall()
         self.by_alias: dict[str, str] = {str(a): str(b) for a, b in rows}
         for body_id, name in con.execute("SELECT body_id, name FROM bodies").fetchall():
@@ -129,14 +132,31 @@ class BodyResolver:
         new_id = body_id or slug(name)
         if new_id not in self.known_ids:
             province = province or next((p for p in self.provinces if fold(p) in key), None)
-            self.con.execute(
-                "INSERT INTO bodies (body_id, name, level, province, verified) VALUES (?, ?, ?, ?, FALSE)",
-                [new_id, tidy(name), guess_level(name), province],
-            )
-            self.con.execute("INSERT INTO body_aliases VALUES (?, ?)", [key, new_id])
+            self.pending_bodies.append({"body_id": new_id, "name": tidy(name), "level": guess_level(name),
+                                        "province": province})
+            self.pending_aliases.append({"alias": key, "body_id": new_id})
             self.known_ids.add(new_id)
         self.by_alias[key] = new_id
         return new_id
+
+    def flush(self) -> None:
+        """Insert the bodies first met since the last flush, in two bulk statements."""
+        if self.pending_bodies:
+            frame = pd.DataFrame(self.pending_bodies, columns=["body_id", "name", "level", "province"])
+            self.con.register("new_bodies", frame)
+            try:
+                self.con.execute("INSERT INTO bodies (body_id, name, level, province, verified) "
+                                 "SELECT body_id, name, level, province, FALSE FROM new_bodies")
+            finally:
+                self.con.unregister("new_bodies")
+        if self.pending_aliases:
+            self.con.register("new_aliases", pd.DataFrame(self.pending_aliases, columns=["alias", "body_id"]))
+            try:
+                self.con.execute("INSERT INTO body_aliases SELECT alias, body_id FROM new_aliases")
+            finally:
+                self.con.unregister("new_aliases")
+        self.pending_bodies = []
+        self.pending_aliases = []
 
 
 def insert_facts(
@@ -144,7 +164,15 @@ def insert_facts(
 ) -> int:
     if not facts:
         return 0
-    rows = []
+    rows = fact_rows(doc_id, facts, run_id, bodies)
+    bodies.flush()
+    return insert_fact_rows(con, rows)
+
+
+def fact_rows(
+    doc_id: str, facts: Sequence[FactRecord], run_id: int, bodies: BodyResolver
+) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
     for f in facts:
         rows.append({
             "doc_id": doc_id, "metric_id": f.metric_id,
@@ -154,6 +182,13 @@ def insert_facts(
             "evidence": f.evidence, "start_offset": f.start_offset, "end_offset": f.end_offset,
             "source_row": f.source_row, "confidence": f.confidence, "extractor": f.extractor, "run_id": run_id,
         })
+    return rows
+
+
+def insert_fact_rows(con: duckdb.DuckDBPyConnection, rows: list[dict[str, object]]) -> int:
+    """All the facts of a run in one bulk INSERT … SELECT from a DataFrame."""
+    if not rows:
+        return 0
     frame = pd.DataFrame(rows, columns=FACT_COLUMNS)
     for col in ("start_offset", "end_offset", "source_row"):
         frame[col] = frame[col].astype("Int64")
@@ -195,3 +230,125 @@ def check_quality(con: duckdb.DuckDBPyConnection) -> None:
 
 def record_error(report: RunReport, path: str, stage: str, message: str, row_no: int | None = None) -> None:
     report.errors.append(RunError(path=path, stage=stage, message=message, row_no=row_no))
+
+
+@dataclass
+class FileStat:
+    """What a run knows about an input file without reading it."""
+
+    path: str            # absolute
+    size_bytes: int
+    mtime_ns: int
+
+
+class LoadBatch:
+    """A run's changes, held in memory and written in a few bulk statements at the end of the run.
+
+    It knows the warehouse's documents and the files seen before, so deciding whether a file is unchanged
+    (same path, size and mtime: not even read), the same content under a new stat, new, or a new version of
+    a known path costs no query per file.
+    """
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+        self.doc_ids: set[str] = {str(r[0]) for r in con.execute("SELECT doc_id FROM documents").fetchall()}
+        self.by_path: dict[str, str] = {
+            str(p): str(d) for p, d in con.execute(
+                "SELECT path, arg_max(doc_id, loaded_at) FROM documents GROUP BY path").fetchall()
+        }
+        self.files: dict[str, tuple[int, int, str]] = {
+            str(p): (int(s), int(m), str(d)) for p, s, m, d in con.execute(
+                "SELECT path, size_bytes, mtime_ns, doc_id FROM document_files").fetchall()
+        }
+        self.new_documents: list[dict[str, object]] = []
+        self.new_facts: list[dict[str, object]] = []
+        self.removed: set[str] = set()
+        self.seen_files: dict[str, dict[str, object]] = {}
+        self.paths_by_doc: dict[str, set[str]] | None = None
+        self.fact_counts: dict[str, int] = {}
+
+    def unchanged_stat(self, stat: FileStat) -> bool:
+        known = self.files.get(stat.path)
+        return bool(known and known[0] == stat.size_bytes and known[1] == stat.mtime_ns
+                    and known[2] in self.doc_ids and known[2] not in self.removed)
+
+    def state(self, doc: SourceDocument, stat: FileStat) -> tuple[str, str | None]:
+        """('unchanged'|'changed'|'new', the id of the document this one replaces)."""
+        if doc.content_hash in self.doc_ids and doc.content_hash not in self.removed:
+            return "unchanged", None
+        old = self.files.get(stat.path)
+        previous = old[2] if old else self.by_path.get(str(doc.path))
+        if previous and previous in self.doc_ids and previous not in self.removed:
+            return "changed", previous
+        return "new", None
+
+    def remember(self, stat: FileStat, doc_id: str, run_id: int) -> None:
+        self.seen_files[stat.path] = {"path": stat.path, "size_bytes": stat.size_bytes,
+                                      "mtime_ns": stat.mtime_ns, "doc_id": doc_id, "run_id": run_id}
+
+    def remove(self, doc_id: str, path: str) -> int:
+        """Forget a document that a new version of its file replaces; returns how many facts go with it."""
+        if self.paths_by_doc is None:
+            self.paths_by_doc = {}
+            for p, (_, _, d) in self.files.items():
+                self.paths_by_doc.setdefault(d, set()).add(p)
+            self.fact_counts = {str(d): int(n) for d, n in self.con.execute(
+                "SELECT doc_id, count(*) FROM facts GROUP BY doc_id").fetchall()}
+        others = self.paths_by_doc.get(doc_id, set()) - {path}
+        if others:
+            self.paths_by_doc[doc_id] = others
+            return 0  # another file still holds the same content
+        self.removed.add(doc_id)
+        return self.fact_counts.get(doc_id, 0)
+
+    def add(self, doc: SourceDocument, facts: Sequence[FactRecord], run_id: int, bodies: BodyResolver,
+            extractor: str | None) -> int:
+        self.doc_ids.add(doc.content_hash)
+        self.removed.discard(doc.content_hash)
+        self.new_documents.append({
+            "doc_id": doc.content_hash, "path": str(doc.path), "kind": doc.kind, "title": doc.title,
+            "outlet": doc.outlet, "published": doc.published, "encoding": doc.encoding,
+            "size_bytes": doc.size_bytes, "run_id": run_id, "extractor": extractor,
+        })
+        rows = fact_rows(doc.content_hash, facts, run_id, bodies)
+        self.new_facts.extend(rows)
+        return len(rows)
+
+    def write(self, bodies: BodyResolver) -> None:
+        """Every change of the run, in bulk: removals, bodies, documents, facts, file stats."""
+        con = self.con
+        if self.removed:
+            con.register("gone", pd.DataFrame({"doc_id": sorted(self.removed)}))
+            try:
+                con.execute("DELETE FROM facts WHERE doc_id IN (SELECT doc_id FROM gone)")
+                con.execute("DELETE FROM document_files WHERE doc_id IN (SELECT doc_id FROM gone)")
+                con.execute("DELETE FROM documents WHERE doc_id IN (SELECT doc_id FROM gone)")
+            finally:
+                con.unregister("gone")
+        bodies.flush()
+        if self.new_documents:
+            frame = pd.DataFrame(self.new_documents, columns=[
+                "doc_id", "path", "kind", "title", "outlet", "published", "encoding", "size_bytes", "run_id",
+                "extractor"])
+            frame["published"] = pd.to_datetime(frame["published"]).dt.date
+            frame["size_bytes"] = frame["size_bytes"].astype("Int64")
+            con.register("new_documents", frame)
+            try:
+                con.execute(
+                    "INSERT INTO documents (doc_id, path, kind, title, outlet, published, encoding, size_bytes, "
+                    "run_id, loaded_at, extractor) SELECT doc_id, path, kind, title, outlet, "
+                    "CAST(published AS DATE), encoding, size_bytes, run_id, current_timestamp, extractor "
+                    "FROM new_documents")
+            finally:
+                con.unregister("new_documents")
+        insert_fact_rows(con, self.new_facts)
+        if self.seen_files:
+            frame = pd.DataFrame(list(self.seen_files.values()),
+                                 columns=["path", "size_bytes", "mtime_ns", "doc_id", "run_id"])
+            con.register("seen_files", frame)
+            try:
+                con.execute("DELETE FROM document_files WHERE path IN (SELECT path FROM seen_files)")
+                con.execute("INSERT INTO document_files SELECT path, size_bytes, mtime_ns, doc_id, run_id, "
+                            "current_timestamp FROM seen_files")
+            finally:
+                con.unregister("seen_files")

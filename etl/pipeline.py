@@ -2,28 +2,30 @@
 
 Bad inputs and bad rows are reported (file, row, reason) and the run goes on; a broken warehouse stops the
 run and nothing is published. A run that could do nothing with any input still records itself.
+
+Incremental: a file whose (path, size, mtime) match the last run is not even read; a file whose stat
+changed is read and compared by the hash of its normalised content; a new version of a known path
+replaces the facts of the old one. `reprocess=True` forgets every document and extracts all again.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import duckdb
 
 from etl.errors import InputError, PartybuildError
-from etl.load import (
-    BodyResolver, check_quality, document_state, finish_run, insert_document, insert_facts, record_error,
-    remove_document, start_run,
-)
+from etl.load import BodyResolver, FileStat, LoadBatch, check_quality, finish_run, record_error, start_run
 from etl.records import FactRecord, RunReport
 from etl.sources import discover, reader_for
-from etl.sources.base import SourceDocument
+from etl.sources.base import SourceDocument, max_input_bytes
 from etl.template import parse_amount, parse_period
+from warehouse.names import fold
 from warehouse.publish import write_session
 from warehouse.refdata import load_metric_catalogue
-from warehouse.names import fold
 
 Progress = Callable[[int, int, str], None]
 
@@ -87,6 +89,50 @@ def template_facts(doc: SourceDocument, report: RunReport, metrics: MetricLookup
     return facts
 
 
+def jsonl_facts(doc: SourceDocument, report: RunReport, metrics: MetricLookup) -> list[FactRecord]:
+    """Lines of a .jsonl of facts → facts; each bad line is reported by number, the others still load."""
+    facts = []
+    for row in doc.rows or []:
+        c = row.cells
+        problems = [c["_error"]] if "_error" in c else []
+        missing = [k for k in ("metric", "value", "body", "period_start") if not c.get(k, "").strip()]
+        if missing and not problems:
+            problems.append(f"the line lacks {', '.join(missing)}")
+        metric_id = metrics.find(c.get("metric", "")) if c.get("metric", "").strip() else None
+        if c.get("metric", "").strip() and metric_id is None:
+            problems.append(f"unknown metric '{c['metric']}'; use one of: {metrics.help()}")
+        value = None
+        try:
+            number = float(c.get("value", ""))
+            if number < 0 or not number.is_integer():
+                raise ValueError
+            value = int(number)
+        except ValueError:
+            if c.get("value", "").strip():
+                problems.append(f"value '{c.get('value')}' is not a whole number ≥ 0")
+        start = end = None
+        try:
+            start = date.fromisoformat(c.get("period_start", "")[:10]) if c.get("period_start") else None
+            end = date.fromisoformat(c.get("period_end", "")[:10]) if c.get("period_end") else start
+        except ValueError:
+            problems.append("period_start and period_end must be dates written YYYY-MM-DD")
+        if start and end and end < start:
+            problems.append("period_end is before period_start")
+        if problems or metric_id is None or value is None or start is None or end is None:
+            report.rows_rejected += 1
+            record_error(report, str(doc.path), "parse", "; ".join(problems) or "incomplete line", row.row_no)
+            continue
+        label = c.get("period_label") or (start.isoformat() if start == end else f"{start}–{end}")
+        facts.append(FactRecord(
+            metric_id=metric_id, body_name=c["body"].strip(), body_id=c.get("body_id") or None,
+            province=c.get("province") or None, value=value, period_start=start, period_end=end,
+            period_label=label, qualifier=c.get("qualifier") or "exact", raw_value=c.get("value"),
+            evidence=c.get("evidence") or None, source_row=row.row_no, confidence=1.0,
+            extractor=c.get("extractor") or "jsonl-1",
+        ))
+    return facts
+
+
 def prose_facts(doc: SourceDocument) -> list[FactRecord]:
     from etl.extract import extract_document  # the extractor is heavy to import; only prose needs it
 
@@ -104,10 +150,16 @@ def prose_facts(doc: SourceDocument) -> list[FactRecord]:
 
 
 def run(
-    paths: Iterable[str | Path], db: Path, *, reprocess: bool = False, progress: Progress | None = None
+    paths: Iterable[str | Path], db: Path, *, reprocess: bool = False, progress: Progress | None = None,
+    max_input_mb: float | None = None,
 ) -> RunReport:
+    """Load files and folders into the warehouse at `db`; all of the run is published, or none of it.
+
+    Ví dụ: ``run(["bai-viet/"], Path("data/partybuild.duckdb"))`` reads bai-viet/ recursively.
+    """
     inputs = [str(p) for p in paths]
     report = RunReport(db_path=str(db), inputs=inputs, started_at=datetime.now())
+    limit = int(max_input_mb * 1048576) if max_input_mb is not None else max_input_bytes()
     files, skipped = discover(inputs)
     for path, reason in skipped:
         report.documents_rejected += 1
@@ -118,44 +170,13 @@ def run(
         bodies = BodyResolver(con)
         if reprocess:
             report.facts_removed += _clear_documents(con)
+        batch = LoadBatch(con)
         for i, path in enumerate(files, 1):
             if progress:
                 progress(i, len(files), str(path))
             report.documents_seen += 1
-            reader = reader_for(path)
-            assert reader is not None
-            try:
-                doc = reader(path)
-            except InputError as exc:
-                report.documents_rejected += 1
-                record_error(report, exc.path, "read", exc.message, exc.row)
-                continue
-            except (OSError, ValueError) as exc:
-                report.documents_rejected += 1
-                record_error(report, str(path), "read", f"cannot be read: {exc}")
-                continue
-            state, replaces = document_state(con, doc)
-            if state == "unchanged":
-                report.documents_unchanged += 1
-                continue
-            try:
-                facts = template_facts(doc, report, metrics) if doc.kind == "spreadsheet" else prose_facts(doc)
-            except PartybuildError as exc:
-                report.documents_rejected += 1
-                record_error(report, str(path), "extract", str(exc))
-                continue
-            if doc.kind == "spreadsheet" and not facts:
-                # Every row was bad: keep whatever an older version of this file loaded.
-                report.documents_rejected += 1
-                record_error(report, str(path), "parse", "no row of the spreadsheet could be loaded")
-                continue
-            if replaces:
-                report.facts_removed += remove_document(con, replaces)
-                report.documents_changed += 1
-            else:
-                report.documents_new += 1
-            insert_document(con, doc, run_id)
-            report.facts_added += insert_facts(con, doc.content_hash, facts, run_id, bodies)
+            _load_one(path, report, batch, bodies, metrics, run_id, limit)
+        batch.write(bodies)
         loaded = report.documents_new + report.documents_changed + report.documents_unchanged
         if report.errors:
             report.status = "partial" if loaded or report.facts_added else "failed"
@@ -167,9 +188,82 @@ def run(
     return report
 
 
+def _load_one(path: Path, report: RunReport, batch: LoadBatch, bodies: BodyResolver, metrics: MetricLookup,
+              run_id: int, limit: int) -> None:
+    """One file through read → extract → batch; a bad file is recorded and never stops the run."""
+    try:
+        st = path.stat()
+    except OSError as exc:
+        _reject(report, path, "read", f"cannot be read: {exc.strerror or exc}")
+        return
+    stat = FileStat(os.path.abspath(path), st.st_size, st.st_mtime_ns)
+    if batch.unchanged_stat(stat):
+        report.documents_unchanged += 1
+        return
+    if st.st_size > limit:
+        _reject(report, path, "read", f"the file is {st.st_size / 1048576:.1f} MB, over the "
+                f"{limit / 1048576:.0f} MB limit; split it, or raise the limit with --max-input-mb")
+        return
+    reader = reader_for(path)
+    assert reader is not None
+    try:
+        doc = reader(path)
+    except InputError as exc:
+        _reject(report, Path(exc.path), "read", exc.message, exc.row)
+        return
+    except Exception as exc:  # a reader bug or a hostile file must not stop the run
+        _reject(report, path, "read", f"cannot be read ({type(exc).__name__}: {exc})")
+        return
+    state, replaces = batch.state(doc, stat)
+    if state == "unchanged":
+        report.documents_unchanged += 1
+        batch.remember(stat, doc.content_hash, run_id)
+        return
+    extractor = None
+    try:
+        if doc.kind == "spreadsheet":
+            facts, extractor = template_facts(doc, report, metrics), "template-1"
+        elif doc.kind == "jsonl":
+            facts, extractor = jsonl_facts(doc, report, metrics), "jsonl-1"
+        else:
+            facts = prose_facts(doc)
+            extractor = _extractor_version()
+    except PartybuildError as exc:
+        _reject(report, path, "extract", str(exc))
+        return
+    except Exception as exc:
+        _reject(report, path, "extract", f"the extractor failed ({type(exc).__name__}: {exc}); "
+                                         "please report this file")
+        return
+    if doc.kind in ("spreadsheet", "jsonl") and not facts:
+        # Every row was bad: keep whatever an older version of this file loaded.
+        _reject(report, path, "parse", "no row of the file could be loaded")
+        return
+    if replaces:
+        report.facts_removed += batch.remove(replaces, stat.path)
+        report.documents_changed += 1
+    else:
+        report.documents_new += 1
+    report.facts_added += batch.add(doc, facts, run_id, bodies, extractor)
+    batch.remember(stat, doc.content_hash, run_id)
+
+
+def _reject(report: RunReport, path: Path, stage: str, message: str, row: int | None = None) -> None:
+    report.documents_rejected += 1
+    record_error(report, str(path), stage, message, row)
+
+
+def _extractor_version() -> str | None:
+    from etl import extract
+
+    version = getattr(extract, "EXTRACTOR_VERSION", None)
+    return str(version) if version else None
+
+
 def _clear_documents(con: duckdb.DuckDBPyConnection) -> int:
-    """--reprocess: forget every document so each is read and extracted again."""
+    """--reprocess: forget every document and file so each is read and extracted again."""
     row = con.execute("SELECT count(*) FROM facts").fetchone()
     con.execute("DELETE FROM facts")
+    con.execute("DELETE FROM document_files")
     con.execute("DELETE FROM documents")
     return int(row[0]) if row else 0

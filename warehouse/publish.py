@@ -13,7 +13,7 @@ import fcntl
 import os
 import shutil
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO
 
@@ -56,10 +56,8 @@ def run_lock(db: Path) -> Iterator[None]:
 
 def _remove_quietly(path: Path) -> None:
     for p in (path, path.with_name(path.name + ".wal")):
-        try:
+        with suppress(FileNotFoundError):
             p.unlink()
-        except FileNotFoundError:
-            pass
 
 
 @contextmanager

@@ -123,3 +123,209 @@ def facts_for(
         "ORDER BY period_end DESC, body LIMIT ?"
     )
     return _frame(db, sql, [metric_id, start, end, body_ids, body_ids, limit])
+
+
+# --- The dashboard's queries --------------------------------------------------------------------------------
+# Every chart query aggregates in DuckDB to the grain it plots, so the browser gets at most a few thousand
+# points. Body filters are a list bound as one parameter: an empty list means every body.
+
+_BODY_FILTER = "(len(?::VARCHAR[]) = 0 OR list_contains(?::VARCHAR[], {col}))"
+_LEVEL_FILTER = "(? = '' OR {col} = ?)"
+GRAINS = ("year", "half", "quarter", "month")
+
+
+def relations(db: Path) -> set[str]:
+    """Names of the tables and views the warehouse has (views of other issues may not exist yet)."""
+    with read_only(db) as con:
+        return {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+
+
+def _yearly_source(rels: set[str]) -> str:
+    """v_yearly when present; else a v1 stand-in from v_facts (facts within one calendar year, summed)."""
+    if "v_yearly" in rels:
+        return ("(SELECT body_id, body, body_level, parent_id, province, metric_id, year, value, partial, "
+                "period_end, facts, source_count FROM v_yearly)")
+    return ("(SELECT f.body_id, f.body, f.body_level, b.parent_id, f.province, f.metric_id, "
+            "year(f.period_end) AS year, sum(f.value) AS value, bool_or(f.period_end < make_date(year(f.period_end), 12, 31)) "
+            "AS partial, max(f.period_end) AS period_end, count(*) AS facts, count(*) AS source_count "
+            "FROM v_facts f JOIN bodies b USING (body_id) WHERE year(f.period_start) = year(f.period_end) GROUP BY ALL)")
+
+
+def summary(db: Path) -> dict[str, Any]:
+    """What the sidebar and the empty states need: counts, year bounds, the last refresh."""
+    with read_only(db) as con:
+        row = con.execute(
+            "SELECT (SELECT count(*) FROM facts), (SELECT min(year(period_start)) FROM facts), "
+            "(SELECT max(year(period_end)) FROM facts), "
+            "(SELECT max(coalesce(finished_at, started_at)) FROM etl_runs)"
+        ).fetchone()
+    assert row is not None
+    return {"facts": int(row[0]), "first_year": row[1], "last_year": row[2], "last_refresh": row[3]}
+
+
+def bodies(db: Path) -> pd.DataFrame:
+    """Every body with its parent and level (v_bodies when present)."""
+    rels = relations(db)
+    if "v_bodies" in rels:
+        sql = ("SELECT body_id, name, level, parent_id, parent_name, province, verified, valid_from, valid_until, "
+               "successor_id, successor_name FROM v_bodies ORDER BY name")
+    else:
+        sql = ("SELECT b.body_id, b.name, b.level, b.parent_id, p.name AS parent_name, b.province, b.verified, "
+               "b.valid_from, b.valid_until, b.successor_id, NULL AS successor_name FROM bodies b "
+               "LEFT JOIN bodies p ON p.body_id = b.parent_id ORDER BY b.name")
+    return _frame(db, sql)
+
+
+def yearly_series(db: Path, metric_id: str, level: str, body_ids: list[str], first_year: int,
+                  last_year: int, by_body: bool = False) -> pd.DataFrame:
+    """Per year (and body when `by_body`): the bodies' own yearly figures summed; `partial` if any is partial."""
+    src = _yearly_source(relations(db))
+    keys = "body_id, body, year" if by_body else "year"
+    sql = (f"SELECT {keys}, sum(value)::DOUBLE AS value, bool_or(partial) AS partial, count(*) AS bodies, "
+           f"sum(facts)::BIGINT AS facts FROM {src} WHERE metric_id = ? AND year BETWEEN ? AND ? "
+           f"AND {_LEVEL_FILTER.format(col='body_level')} AND {_BODY_FILTER.format(col='body_id')} "
+           f"GROUP BY ALL ORDER BY {keys}")
+    return _frame(db, sql, [metric_id, first_year, last_year, level, level, body_ids, body_ids])
+
+
+def metric_years(db: Path, level: str, body_ids: list[str], first_year: int, last_year: int) -> pd.DataFrame:
+    """Every metric per year (for the overview's cards and small multiples)."""
+    src = _yearly_source(relations(db))
+    sql = (f"SELECT metric_id, year, sum(value)::DOUBLE AS value, bool_or(partial) AS partial, "
+           f"count(*) AS bodies FROM {src} WHERE year BETWEEN ? AND ? "
+           f"AND {_LEVEL_FILTER.format(col='body_level')} AND {_BODY_FILTER.format(col='body_id')} "
+           "GROUP BY ALL ORDER BY metric_id, year")
+    return _frame(db, sql, [first_year, last_year, level, level, body_ids, body_ids])
+
+
+def ranking(db: Path, metric_id: str, first_year: int, last_year: int, *, level: str = "",
+            parent_id: str | None = None, body_ids: list[str] | None = None, limit: int = 50) -> pd.DataFrame:
+    """Bodies ranked by their summed yearly figures; under `parent_id` ('' = the top of the hierarchy)."""
+    src = _yearly_source(relations(db))
+    ids = body_ids or []
+    sql = (f"SELECT y.body_id, any_value(y.body) AS body, any_value(y.body_level) AS body_level, "
+           f"sum(y.value)::DOUBLE AS value, bool_or(y.partial) AS partial, "
+           f"EXISTS (SELECT 1 FROM bodies c WHERE c.parent_id = y.body_id) AS has_children "
+           f"FROM {src} y WHERE y.metric_id = ? AND y.year BETWEEN ? AND ? "
+           f"AND {_LEVEL_FILTER.format(col='y.body_level')} AND {_BODY_FILTER.format(col='y.body_id')} "
+           "AND (?::VARCHAR IS NULL OR coalesce(y.parent_id, '') = ?) "
+           "GROUP BY y.body_id ORDER BY value DESC, body LIMIT ?")
+    return _frame(db, sql, [metric_id, first_year, last_year, level, level, ids, ids, parent_id, parent_id,
+                            limit])
+
+
+def hierarchy(db: Path, metric_id: str, first_year: int, last_year: int, root_id: str | None,
+              depth: int = 2, limit: int = 400) -> pd.DataFrame:
+    """The bodies `depth` levels under `root_id` (None: the top) with their figures, for a treemap."""
+    src = _yearly_source(relations(db))
+    sql = (
+        "WITH RECURSIVE tree(body_id, parent_id, depth) AS ("
+        " SELECT body_id, coalesce(parent_id, '') , 1 FROM bodies "
+        " WHERE (?::VARCHAR IS NULL AND parent_id IS NULL) OR parent_id = ?"
+        " UNION ALL SELECT b.body_id, b.parent_id, t.depth + 1 FROM bodies b JOIN tree t ON b.parent_id = t.body_id"
+        " WHERE t.depth < ?),"
+        f" vals AS (SELECT body_id, sum(value)::DOUBLE AS value FROM {src} WHERE metric_id = ? "
+        " AND year BETWEEN ? AND ? GROUP BY body_id)"
+        " SELECT t.body_id, b.name AS body, b.level AS body_level, t.parent_id, t.depth, coalesce(v.value, 0) AS value"
+        " FROM tree t JOIN bodies b USING (body_id) LEFT JOIN vals v USING (body_id)"
+        " WHERE v.value IS NOT NULL OR t.depth = 1 ORDER BY value DESC LIMIT ?"
+    )
+    return _frame(db, sql, [root_id, root_id, depth, metric_id, first_year, last_year, limit])
+
+
+def period_series(db: Path, metric_id: str, grain: str, level: str, body_ids: list[str],
+                  first_year: int, last_year: int) -> pd.DataFrame:
+    """Per period of `grain`: value within the period, running value from 1 January, partial flag."""
+    if grain not in GRAINS:
+        raise ValueError(f"grain must be one of {', '.join(GRAINS)}")
+    rels = relations(db)
+    if "v_series" not in rels:
+        frame = yearly_series(db, metric_id, level, body_ids, first_year, last_year)
+        frame["period_start"] = pd.to_datetime(frame["year"].astype(str) + "-01-01")
+        frame["cumulative_value"] = frame["value"]
+        return frame[["period_start", "value", "cumulative_value", "partial"]]
+    sql = ("SELECT s.period_start, any_value(s.period_end) AS period_end, sum(s.value)::DOUBLE AS value, "
+           "sum(s.cumulative_value)::DOUBLE AS cumulative_value, bool_or(s.partial) AS partial, count(*) AS bodies "
+           "FROM v_series s JOIN bodies b USING (body_id) WHERE s.grain = ? AND s.metric_id = ? "
+           "AND year(s.period_start) BETWEEN ? AND ? "
+           f"AND {_LEVEL_FILTER.format(col='b.level')} AND {_BODY_FILTER.format(col='s.body_id')} "
+           "GROUP BY s.period_start ORDER BY s.period_start")
+    return _frame(db, sql, [grain, metric_id, first_year, last_year, level, level, body_ids, body_ids])
+
+
+def province_values(db: Path, metric_id: str, first_year: int, last_year: int) -> pd.DataFrame:
+    """Per province (as the bodies record it): the summed figures of province-level bodies."""
+    src = _yearly_source(relations(db))
+    sql = (f"SELECT province, sum(value)::DOUBLE AS value, bool_or(partial) AS partial, count(DISTINCT body_id) "
+           f"AS bodies FROM {src} WHERE metric_id = ? AND year BETWEEN ? AND ? AND body_level = 'province' "
+           "AND province IS NOT NULL GROUP BY province ORDER BY value DESC")
+    return _frame(db, sql, [metric_id, first_year, last_year])
+
+
+_FACT_WHERE = (
+    "WHERE (? = '' OR metric_id = ?) AND year(period_end) BETWEEN ? AND ? "
+    f"AND {_BODY_FILTER.format(col='body_id')} AND confidence <= ? "
+    "AND (?::DATE IS NULL OR period_start >= ?::DATE) AND (?::DATE IS NULL OR period_end <= ?::DATE)"
+)
+
+
+def _fact_params(metric_id: str, body_ids: list[str], first_year: int, last_year: int, max_confidence: float,
+                 start: date | None, end: date | None) -> list[Any]:
+    return [metric_id, metric_id, first_year, last_year, body_ids, body_ids, max_confidence, start, start, end, end]
+
+
+def facts_table(db: Path, metric_id: str, body_ids: list[str], first_year: int, last_year: int, *,
+                max_confidence: float = 1.0, start: date | None = None, end: date | None = None,
+                limit: int = 10_000, offset: int = 0) -> pd.DataFrame:
+    """The facts behind the figures, newest first: one page of at most `limit` rows."""
+    sql = ("SELECT fact_id, metric_id, body_id, body, period_label, period_start, period_end, value, unit, "
+           "qualifier, raw_value, evidence, source_path, source_title, source_published, confidence, "
+           f"source_count FROM v_facts {_FACT_WHERE} ORDER BY period_end DESC, body, fact_id LIMIT ? OFFSET ?")
+    params = _fact_params(metric_id, body_ids, first_year, last_year, max_confidence, start, end)
+    return _frame(db, sql, [*params, limit, offset])
+
+
+def facts_count(db: Path, metric_id: str, body_ids: list[str], first_year: int, last_year: int, *,
+                max_confidence: float = 1.0, start: date | None = None, end: date | None = None) -> int:
+    params = _fact_params(metric_id, body_ids, first_year, last_year, max_confidence, start, end)
+    with read_only(db) as con:
+        row = con.execute(f"SELECT count(*) FROM v_facts {_FACT_WHERE}", params).fetchone()
+    return int(row[0]) if row else 0
+
+
+def conflicts(db: Path, limit: int = 10_000) -> pd.DataFrame:
+    if "v_conflicts" not in relations(db):
+        return pd.DataFrame()
+    return _frame(db, "SELECT metric_id, body_id, body, period_start, period_end, n_values, chosen_value, "
+                      "\"values\"::VARCHAR AS all_values, fact_ids::VARCHAR AS fact_ids FROM v_conflicts "
+                      "ORDER BY n_values DESC, period_end DESC LIMIT ?", [limit])
+
+
+def unverified_bodies(db: Path, limit: int = 10_000) -> pd.DataFrame:
+    return _frame(db, "SELECT b.body_id, b.name, b.level, b.province, count(f.fact_id) AS facts FROM bodies b "
+                      "LEFT JOIN facts f USING (body_id) WHERE NOT b.verified GROUP BY ALL "
+                      "ORDER BY facts DESC, b.name LIMIT ?", [limit])
+
+
+def coverage_gaps(db: Path, first_year: int, last_year: int, level: str = "province",
+                  limit: int = 10_000) -> pd.DataFrame:
+    """Verified bodies of `level` and metrics with years in the range that have no figure."""
+    rels = relations(db)
+    cov = ("(SELECT body_id, metric_id, year, facts FROM v_coverage)" if "v_coverage" in rels else
+           "(SELECT body_id, metric_id, year(period_start) AS year, count(*) AS facts FROM facts GROUP BY ALL)")
+    sql = (
+        "WITH years AS (SELECT range AS year FROM range(?, ? + 1)), "
+        "grid AS (SELECT b.body_id, b.name AS body, m.metric_id, y.year FROM bodies b, metrics m, years y "
+        "WHERE b.verified AND b.level = ?) "
+        f"SELECT g.body_id, g.body, g.metric_id, count(*) AS missing_years, "
+        "string_agg(g.year::VARCHAR, ', ' ORDER BY g.year) AS years FROM grid g "
+        f"LEFT JOIN {cov} c ON c.body_id = g.body_id AND c.metric_id = g.metric_id AND c.year = g.year "
+        "WHERE c.facts IS NULL GROUP BY ALL ORDER BY missing_years DESC, g.body LIMIT ?"
+    )
+    return _frame(db, sql, [first_year, last_year, level, limit])
+
+
+def quarantined_documents(db: Path, limit: int = 10_000) -> pd.DataFrame:
+    """Inputs the ETL rejected as a whole (an error with no row number)."""
+    return _frame(db, "SELECT run_id, path, stage, message FROM etl_errors WHERE row_no IS NULL "
+                      "ORDER BY run_id DESC, path LIMIT ?", [limit])

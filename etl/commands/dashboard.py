@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import subprocess
 import sys
-from importlib import resources
+from pathlib import Path
 
 from etl.commands.common import add_db_argument
 from etl.config import DB_ENV, resolve_db_path
@@ -21,13 +22,26 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=run)
 
 
+def app_path() -> Path:
+    """dashboard/app.py wherever the package is (an editable install may see it as a namespace package)."""
+    spec = importlib.util.find_spec("dashboard")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        candidate = Path(folder) / "app.py"
+        if candidate.is_file():
+            return candidate
+    return Path(__file__).resolve().parents[2] / "dashboard" / "app.py"
+
+
 def run(args: argparse.Namespace) -> int:
-    app = str(resources.files("dashboard") / "app.py")
+    app = str(app_path())
     env = dict(os.environ)
     env[DB_ENV] = str(resolve_db_path(args.db).resolve())
     cmd = [sys.executable, "-m", "streamlit", "run", app, "--server.port", str(args.port),
            "--server.address", args.address, "--server.headless", "true",
-           "--browser.gatherUsageStats", "false"]
+           "--browser.gatherUsageStats", "false",
+           # No raw tracebacks in the browser: pages turn errors into sentences, the rest goes to the log.
+           "--client.showErrorDetails", "none", "--client.toolbarMode", "viewer",
+           "--server.runOnSave", "false", "--server.fileWatcherType", "none"]
     print(f"partybuild dashboard on http://{args.address}:{args.port} (warehouse {env[DB_ENV]})", flush=True)
     try:
         return subprocess.call(cmd, env=env)

@@ -5,20 +5,39 @@ A new format is a new module here and one line in READERS, never a branch in the
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from etl.sources import tabular, text
+from etl.sources import docx, html, jsonl, pdf, tabular, text
 from etl.sources.base import Reader, SourceDocument, TableRow
 
 READERS: dict[str, Reader] = {}
-for _module in (text, tabular):
+for _module in (text, html, docx, pdf, tabular, jsonl):
     for _ext in _module.EXTENSIONS:
         READERS[_ext] = _module.read
 
 
 def reader_for(path: Path) -> Reader | None:
     return READERS.get(path.suffix.lower())
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Files under `folder`, recursively, skipping hidden files and folders; scandir avoids a stat per file."""
+    stack = [str(folder)]
+    while stack:
+        current = stack.pop()
+        try:
+            entries = list(os.scandir(current))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                stack.append(entry.path)
+            elif entry.is_file():
+                yield Path(entry.path)
 
 
 def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
@@ -28,8 +47,8 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[Path, 
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if child.name.startswith(".") or child.name == "truth.jsonl":
+            for child in sorted(_walk(path), key=str):
+                if child.name == "truth.jsonl":
                     continue
                 if reader_for(child):
                     files.append(child)

@@ -9,7 +9,8 @@ import zipfile
 from pathlib import Path
 
 from etl.errors import InputError
-from etl.sources.base import SourceDocument, TableRow, sha256_bytes
+from etl.sources.base import SourceDocument, TableRow, check_package, read_input, sha256_bytes
+from etl.sources.encoding import UndecodableError, decode
 
 EXTENSIONS = (".csv", ".xlsx")
 REQUIRED = ("body", "metric", "period", "value")
@@ -20,21 +21,21 @@ def _norm_header(cell: object) -> str:
     return unicodedata.normalize("NFC", str(cell or "")).strip().lower()
 
 
-def _csv_rows(path: Path, data: bytes) -> list[list[str]]:
-    for encoding in ("utf-8-sig", "utf-16"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise InputError(str(path), "cannot be decoded as UTF-8; export the spreadsheet as 'CSV UTF-8'")
+def _csv_rows(path: Path, data: bytes) -> tuple[list[list[str]], str]:
+    try:
+        decoded = decode(data)
+    except UndecodableError as exc:
+        raise InputError(str(path), f"{exc}; export the spreadsheet as 'CSV UTF-8'") from exc
+    text = decoded.text
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
         delimiter = dialect.delimiter
     except csv.Error:
         delimiter = ","
-    return [row for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    try:
+        return [row for row in csv.reader(io.StringIO(text), delimiter=delimiter)], decoded.encoding
+    except csv.Error as exc:
+        raise InputError(str(path), f"is not a well-formed CSV file ({exc})") from exc
 
 
 def _xlsx_rows(path: Path) -> list[list[str]]:
@@ -42,8 +43,9 @@ def _xlsx_rows(path: Path) -> list[list[str]]:
 
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise InputError(str(path), f"is not a readable .xlsx workbook ({exc})") from exc
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, EOFError) as exc:
+        raise InputError(str(path), f"is not a readable .xlsx workbook ({exc}); open and re-save it in Excel") \
+            from exc
     try:
         sheet = book.worksheets[0]
         rows = []
@@ -64,10 +66,12 @@ def _cell_text(value: object) -> str:
 
 
 def read(path: Path) -> SourceDocument:
-    data = path.read_bytes()
-    if not data.strip():
-        raise InputError(str(path), "the file is empty")
-    rows = _xlsx_rows(path) if path.suffix.lower() == ".xlsx" else _csv_rows(path, data)
+    data = read_input(path)
+    if path.suffix.lower() == ".xlsx":
+        check_package(path, data, ".xlsx")
+        rows, encoding = _xlsx_rows(path), "xlsx"
+    else:
+        rows, encoding = _csv_rows(path, data)
     rows = [r for r in rows if any(str(c).strip() for c in r)]
     if not rows:
         raise InputError(str(path), "the spreadsheet has no rows")
@@ -86,5 +90,5 @@ def read(path: Path) -> SourceDocument:
         table.append(TableRow(row_no=offset, cells=cells))
     return SourceDocument(
         path=path, kind="spreadsheet", content_hash=sha256_bytes(data), size_bytes=len(data),
-        rows=table, title=path.name, encoding="xlsx" if path.suffix.lower() == ".xlsx" else "utf-8",
+        rows=table, title=path.name, encoding=encoding,
     )

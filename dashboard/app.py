@@ -1,0 +1,11 @@
+"""The dashboard's entry point: page config and navigation only (`partybuild dashboard` serves it)."""
+
+import streamlit as st
+
+from dashboard import frame
+
+st.set_page_config(page_title="partybuild", page_icon=":material/bar_chart:", layout="wide")
+all_pages = frame.pages()
+current = st.navigation(all_pages, position="hidden")
+frame.sidebar(all_pages)
+current.run()

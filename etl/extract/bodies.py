@@ -1,0 +1,335 @@
+"""Party bodies named in a document, and which one acts in a given sentence.
+
+A :class:`Mention` is a stretch of text naming a body ("Huyện ủy Đơn Dương"), a place acting as one
+("toàn huyện Trảng Bàng"), a short form pointing back ("Đảng ủy Khối", "toàn Đảng bộ") or a state
+body ("Văn phòng UBND"), whose figures are not Party figures. :class:`BodyResolver` turns them into
+canonical :class:`Body` values using the registry (warehouse/reference/bodies.csv and aliases).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from etl.extract.registry import REGISTRY, Registry, load_body_rows, slug
+from etl.text.normalize import LOWER, UPPER, fold
+
+__all__ = ["Body", "BodyResolver", "Mention", "find_mentions", "load_body_rows"]
+
+
+@dataclass(frozen=True)
+class Body:
+    """A canonical body: ``name`` includes the province where the name alone does not say it."""
+
+    name: str
+    body_id: str
+    province: str | None
+    verified: bool
+    level: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A body named in the text. ``kind``: party, place, anaphor, state, delegation."""
+
+    start: int
+    end: int
+    kind: str
+    unit: str  # tỉnh, thành phố, huyện, quận, thị xã, xã, phường, thị trấn, khối, chi bộ, org, any…
+    name: str  # the proper name ("Đơn Dương"), or the whole label for organisations
+    province: str | None
+    weak: bool
+
+
+_W = f"[{UPPER}{LOWER}0-9]"
+_CAP = f"[{UPPER}]{_W}*"
+_NAME = rf"{_CAP}(?:[ ](?:{_CAP}|\d+))*(?:\s?-\s?{_CAP}(?:[ ]{_CAP})*)?"
+_UNIT = r"tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường|thị trấn"
+
+
+def _prov_alt(reg: Registry) -> str:
+    spellings = {k for k in reg.provinces}
+    names = set(reg.provinces.values())
+    raw = sorted(names | {v for vs in _VARIANT_SPELLINGS for v in vs}, key=len, reverse=True)
+    del spellings
+    return "|".join(re.escape(x) for x in raw)
+
+
+_VARIANT_SPELLINGS = [["TP.HCM", "TPHCM", "TP HCM", "TP. HCM", "TP.Hồ Chí Minh", "TP. Hồ Chí Minh", "TP Hồ Chí Minh",
+                       "Thành phố Hồ Chí Minh", "Sài Gòn"], ["TT-Huế", "Thừa Thiên - Huế", "Thừa Thiên-Huế"],
+                      ["BR-VT", "Bà Rịa-Vũng Tàu"], ["Đăk Lắk", "Đăk Nông", "Kontum"]]
+
+
+def _build(reg: Registry) -> re.Pattern[str]:
+    prov = _prov_alt(reg)
+    parts = {
+        "bloc": rf"(?i:(?:ban thường vụ |btv |ban chấp hành |bch )?đảng (?:ủy|bộ) khối)\s+(?i:các\s+)?"
+                rf"(?P<bloc_kind>(?i:cơ quan(?:\s*(?:và|-)\s*doanh nghiệp)?|doanh nghiệp))"
+                rf"(?:\s+(?P<bloc_unit>(?i:tỉnh|thành phố|tp\.?))(?:\s+(?P<bloc_prov>{prov}))?"
+                rf"|\s+(?P<bloc_tw>(?i:trung ương|tw|t\.ư|tư|t\.w)))?",
+        "bloc_short": r"(?i:đảng (?:ủy|bộ) khối)|\bĐUK\b",
+        "typed": rf"(?i:(?:ban thường vụ |ban chấp hành |bch )?đảng (?:ủy|bộ))\s+(?P<t_unit>(?i:{_UNIT}))"
+                 rf"(?:\s+(?P<t_name>{prov}|{_NAME}))?",
+        "prov_cmte": rf"(?i:(?:ban thường vụ |btv |thường trực )?)(?P<pc>(?i:tỉnh ủy|thành ủy))(?:\s+(?P<pc_name>{prov}|{_NAME}))?",
+        "dist_cmte": rf"(?P<dc>(?i:huyện ủy|quận ủy|thị ủy))(?:\s+(?P<dc_name>{_NAME}))?",
+        "doan": rf"Đảng đoàn\s+(?P<doan_name>Quốc hội|Mặt trận Tổ quốc Việt Nam|MTTQ Việt Nam|{_NAME})",
+        "named": rf"(?i:đảng (?:ủy|bộ))\s+(?P<n_name>{_NAME})",
+        "chibo": rf"Chi bộ(?:\s+(?P<cb_name>{_NAME}))?",
+        "deleg": rf"(?i:đoàn (?:đại biểu|công tác))(?:\s+(?:của\s+)?(?:(?i:tỉnh|thành phố)\s+)?(?P<dl_prov>{prov}))?",
+        "toan": rf"(?i:toàn\s+(?P<toan_unit>đảng bộ|huyện|tỉnh|thành phố|quận|thị xã))\b(?!\s+(?:{_CAP}))",
+        "place": rf"(?P<pl_toan>(?i:toàn)\s+)?(?P<pl_unit>(?i:{_UNIT}))(?:\s+(?i:miền núi|vùng cao|biên giới|đảo|ven biển))?"
+                 rf"\s+(?P<pl_name>{prov}|{_NAME})",
+        "state": r"(?:Văn phòng\s+)?(?:Đoàn (?:Đại biểu|đại biểu|ĐBQH)(?: Quốc hội)?|HĐND|UBND|Ủy ban nhân dân|Hội đồng nhân dân)",
+        "paren": rf"\(\s*(?i:(?:tỉnh|thành phố|tp\.?)\s*)?(?P<paren_prov>{prov})\s*\)",
+    }
+    return re.compile("|".join(f"(?P<{k}>{v})" for k, v in parts.items()))
+
+
+_PATTERN: re.Pattern[str] | None = None
+_WEAK_PARTY = re.compile(r"(?:\b(?:của|cho|tặng|thăm|chúc tết|chúc mừng|với|gửi|tới|đến)\s+$)|(?:\b(?:bí thư|ủy viên|trưởng ban"
+                         r"|phó trưởng ban|chủ tịch|chủ nhiệm|chánh văn phòng|giám đốc|trưởng|phó)\b[^,;:()]{0,30}$)",
+                         re.IGNORECASE)
+_WEAK_PLACE = re.compile(r"\b(?:cho|tặng|tại|ở|thăm|giúp|hỗ trợ|đến|về|tới|của|người dân|bà con|hộ|khó khăn|trên địa bàn|"
+                         r"các|và|với)\b[^,;:()]{0,40}$", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"(?:^|[,;:.!?(]\s*|\n)$")
+
+
+def _pattern() -> re.Pattern[str]:
+    global _PATTERN
+    if _PATTERN is None:
+        _PATTERN = _build(REGISTRY())
+    return _PATTERN
+
+
+_SURNAMES = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
+             "Dương", "Lý", "Đinh", "Trương", "Lâm", "Mai", "Tô", "Hà", "Lương", "Đoàn", "Trịnh", "Cao", "Văn", "Chu",
+             "Thái", "Tạ", "Kiều", "Triệu", "Quách", "Lưu", "Thào", "Giàng", "Y"}
+
+
+def _person(name: str | None) -> bool:
+    """True for a person's name ("Trần Xuân Thọ") caught after a committee: surname + two or more syllables."""
+    if not name:
+        return False
+    words = name.split()
+    return len(words) >= 3 and words[0] in _SURNAMES and REGISTRY().province_of(name) is None
+
+
+def _unit(word: str) -> str:
+    w = word.lower().rstrip(".")
+    return "thành phố" if w == "tp" else w
+
+
+# Every mention starts with one of these words; matching only there is much faster than a full scan.
+_ANCHOR = re.compile(r"(?<!\w)(?i:đảng|ban|btv|bch|thường|tỉnh|thành|tp|huyện|quận|thị|xã|phường|chi|đoàn|toàn|"
+                     r"văn|hđnd|ubnd|ủy|hội|đuk)|\(")
+
+
+def _scan(uni: str) -> list[re.Match[str]]:
+    pattern = _pattern()
+    out = []
+    pos = 0
+    while (a := _ANCHOR.search(uni, pos)) is not None:
+        m = pattern.match(uni, a.start())
+        if m is not None and m.end() > m.start():
+            out.append(m)
+            pos = m.end()
+        else:
+            pos = a.end()
+    return out
+
+
+def find_mentions(uni: str) -> list[Mention]:
+    """Every body mention in ``uni`` (NFC text with unified tone marks, case kept), in text order.
+
+    >>> [(m.kind, m.unit, m.name) for m in find_mentions("Huyện ủy Đơn Dương (Lâm Đồng) họp.")]
+    [('party', 'huyện', 'Đơn Dương'), ('paren', 'tỉnh', 'Lâm Đồng')]
+    """
+    reg = REGISTRY()
+    out: list[Mention] = []
+    for m in _scan(uni):
+        kind = m.lastgroup
+        before = uni[max(0, m.start() - 60):m.start()]
+        weak_party = bool(_WEAK_PARTY.search(before))
+        g = dict(m.groupdict())
+        for key in ("pc_name", "dc_name", "t_name", "pl_name"):
+            if _person(g.get(key)):
+                g[key] = None
+        if g["place"] and not g["pl_name"]:
+            continue
+        if g["bloc"]:
+            bk = fold(g["bloc_kind"])
+            unit = "khối dn" if bk.startswith("doanh") else ("khối cq-dn" if "doanh" in bk else "khối cq")
+            prov = reg.province_of(g["bloc_prov"]) if g["bloc_prov"] else None
+            scope = "tw" if g["bloc_tw"] else ("tỉnh" if g["bloc_unit"] else "")
+            if not scope:
+                out.append(Mention(m.start(), m.end(), "anaphor", "khối", unit, None, weak_party))
+            else:
+                out.append(Mention(m.start(), m.end(), "party", unit, scope, prov, weak_party))
+        elif g["bloc_short"]:
+            out.append(Mention(m.start(), m.end(), "anaphor", "khối", "", None, weak_party))
+        elif g["typed"]:
+            unit = _unit(g["t_unit"])
+            name = g["t_name"]
+            if name:
+                out.append(_place_or_prov(m, unit, name, "party", weak_party, reg))
+            else:
+                out.append(Mention(m.start(), m.end(), "anaphor", unit, "", None, weak_party))
+        elif g["prov_cmte"]:
+            unit = "tỉnh" if g["pc"].lower().startswith("tỉnh") else "thành phố"
+            if g["pc_name"]:
+                out.append(_place_or_prov(m, unit, g["pc_name"], "party", weak_party, reg))
+            else:
+                out.append(Mention(m.start(), m.end(), "anaphor", unit, "", None, weak_party))
+        elif g["dist_cmte"]:
+            unit = {"huyện": "huyện", "quận": "quận", "thị": "thị xã"}[g["dc"].split()[0].lower()]
+            if g["dc_name"]:
+                out.append(Mention(m.start(), m.end(), "party", unit, g["dc_name"], None, weak_party))
+            else:
+                out.append(Mention(m.start(), m.end(), "anaphor", unit, "", None, weak_party))
+        elif g["doan"]:
+            out.append(Mention(m.start(), m.end(), "party", "đảng đoàn", g["doan_name"], None, weak_party))
+        elif g["named"]:
+            out.append(Mention(m.start(), m.end(), "party", "org", g["n_name"], reg.province_of(g["n_name"]), weak_party))
+        elif g["chibo"]:
+            if g["cb_name"]:
+                out.append(Mention(m.start(), m.end(), "party", "chi bộ", g["cb_name"], None, weak_party))
+            else:
+                out.append(Mention(m.start(), m.end(), "anaphor", "chi bộ", "", None, weak_party))
+        elif g["deleg"]:
+            prov = reg.province_of(g["dl_prov"]) if g["dl_prov"] else None
+            out.append(Mention(m.start(), m.end(), "delegation" if prov else "anaphor",
+                               "delegation", prov or "", prov, False))
+        elif g["toan"]:
+            unit = _unit(g["toan_unit"])
+            out.append(Mention(m.start(), m.end(), "anaphor", "any" if unit == "đảng bộ" else unit, "", None, False))
+        elif g["place"]:
+            unit = _unit(g["pl_unit"])
+            strong = bool(g["pl_toan"]) or not _WEAK_PLACE.search(before) or bool(_CLAUSE_START.search(before))
+            out.append(_place_or_prov(m, unit, g["pl_name"], "place", not strong, reg))
+        elif g["state"]:
+            joint = re.search(r"(?:ủy|Đảng)\s*[-–]\s*(?:\S+\s*[-–]\s*)?$", before)
+            if not joint and not re.match(r"\s*[-–]\s*(?i:huyện ủy|tỉnh ủy|thành ủy)", uni[m.end():m.end() + 15]):
+                out.append(Mention(m.start(), m.end(), "state", "state", m.group(0), None, False))
+        elif g["paren"]:
+            out.append(Mention(m.start(), m.end(), "paren", "tỉnh", reg.province_of(g["paren_prov"]) or "", None, True))
+        del kind
+    return out
+
+
+def _place_or_prov(m: re.Match[str], unit: str, name: str, kind: str, weak: bool, reg: Registry) -> Mention:
+    prov = reg.province_of(name)
+    if prov and unit in ("tỉnh", "thành phố"):
+        return Mention(m.start(), m.end(), kind, "province", prov, prov, weak)
+    return Mention(m.start(), m.end(), kind, unit, name, None, weak)
+
+
+_EXPAND = {"KCX": "Khu chế xuất", "KCN": "Khu công nghiệp", "VPCP": "Văn phòng Chính phủ", "UBND": "Ủy ban nhân dân"}
+_DISTRICT_UNITS = ("huyện", "quận", "thị xã", "thành phố")
+
+
+class BodyResolver:
+    """Resolves the mentions of one document to canonical bodies."""
+
+    def __init__(self, mentions: list[Mention], home_province: str | None, when: date | None) -> None:
+        self.reg = REGISTRY()
+        self.mentions = mentions
+        self.home = home_province
+        self.when = when
+        self.places = {fold(m.name): m for m in mentions if m.kind in ("party", "place") and m.unit in
+                       ("huyện", "quận", "thị xã", "thành phố", "xã", "phường", "thị trấn")}
+        self.bloc_province = next((m.province for m in mentions if m.unit.startswith("khối") and m.province), None)
+
+    # -- canonical bodies -------------------------------------------------------------------------
+    def body(self, m: Mention, when: date | None = None) -> Body | None:
+        """The canonical body of a concrete (non-anaphor) mention."""
+        when = when or self.when
+        reg = self.reg
+        if m.kind == "state" or m.kind == "paren":
+            return None
+        if m.unit == "province" or m.kind == "delegation":
+            prov = m.province or m.name
+            kind = reg.province_kind.get(prov, "tỉnh")
+            return self._make(f"Đảng bộ {kind} {prov}", prov, "province", when)
+        if m.unit.startswith("khối"):
+            if m.name == "tw":
+                label = {"khối dn": "Đảng bộ Khối doanh nghiệp Trung ương"}.get(m.unit, "Đảng bộ Khối các cơ quan Trung ương")
+                return self._make(label, None, "central_bloc", when)
+            bloc_prov = m.province or self.bloc_province or self.home
+            what = {"khối dn": "Khối doanh nghiệp", "khối cq-dn": "Khối các cơ quan và doanh nghiệp"}.get(m.unit, "Khối các cơ quan")
+            prov_kind = reg.province_kind.get(bloc_prov or "", "tỉnh")
+            return self._make(f"Đảng bộ {what} {prov_kind} {bloc_prov}" if bloc_prov else f"Đảng bộ {what} tỉnh",
+                              bloc_prov,
+                              "provincial_bloc", when)
+        if m.unit == "org":
+            place = self.places.get(fold(m.name))
+            if place is not None and place is not m:
+                return self.body(place, when)
+            name = " ".join(_EXPAND.get(w, w) for w in m.name.split())
+            reg_id = reg.lookup(f"Đảng bộ {name}", when)
+            if reg_id:
+                row = reg.bodies[reg_id]
+                return Body(row["name"], reg_id, row["province"] or None, True, row["level"])
+            return self._make(f"Đảng bộ {name}", None if m.name in _EXPAND else self.home, "grassroots", when)
+        if m.unit == "đảng đoàn":
+            return self._make(f"Đảng đoàn {m.name}", None, "agency", when)
+        if m.unit == "chi bộ":
+            return self._make(f"Chi bộ {m.name}", self.home, "grassroots", when)
+        unit = m.unit
+        level = "district" if unit in _DISTRICT_UNITS else "grassroots"
+        return self._make(f"Đảng bộ {unit} {m.name}", self.home, level, when)
+
+    def _make(self, label: str, province: str | None, level: str, when: date | None) -> Body:
+        reg_id = self.reg.lookup(label, when)
+        if reg_id:
+            row = self.reg.bodies[reg_id]
+            return Body(row["name"], reg_id, row["province"] or province, True, row["level"])
+        name = label
+        if province and level in ("district", "grassroots") and fold(province) not in fold(label):
+            kind = self.reg.province_kind.get(province, "tỉnh")
+            name = f"{label}, {kind} {province}"
+        return Body(name, slug(name), province, False, level)
+
+    # -- who acts --------------------------------------------------------------------------------
+    def resolve(self, m: Mention, pos: int, sent_end: int, when: date | None = None) -> Body | None:
+        """The body a mention stands for at ``pos`` (anaphors look back, then forward in the sentence)."""
+        if m.kind != "anaphor":
+            return self.body(m, when)
+        target = self._antecedent(m, pos, sent_end)
+        if target is not None:
+            return self.body(target, when)
+        city_ok = m.unit != "thành phố" or self.reg.province_kind.get(self.home or "") == "thành phố"
+        if m.unit in ("tỉnh", "any", "thành phố") and self.home and city_ok:
+            return self.body(Mention(0, 0, "party", "province", self.home, self.home, False), when)
+        if m.unit == "khối" and m.name:
+            return self.body(Mention(0, 0, "party", m.name, "tỉnh", None, False), when)
+        return None
+
+    def _fits(self, anaphor: Mention, c: Mention) -> bool:
+        if c.kind not in ("party", "place", "delegation"):
+            return False
+        u = anaphor.unit
+        if u == "any":
+            return True
+        if u == "khối":
+            return c.unit.startswith("khối") and (not anaphor.name or c.unit == anaphor.name)
+        if u == "tỉnh":
+            return c.unit == "province"
+        if u == "thành phố":
+            return c.unit in ("province", "thành phố")
+        if u == "delegation":
+            return c.kind == "delegation"
+        return c.unit == u
+
+    def _antecedent(self, anaphor: Mention, pos: int, sent_end: int) -> Mention | None:
+        best = None
+        for c in self.mentions:
+            if c.start >= pos:
+                break
+            if self._fits(anaphor, c):
+                best = c
+        if best is None:
+            for c in self.mentions:
+                if pos <= c.start < sent_end and self._fits(anaphor, c):
+                    return c
+        return best

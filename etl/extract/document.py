@@ -1,0 +1,258 @@
+"""One document → its facts: dateline, outlet, periods, bodies and figures put together."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from etl.extract.bodies import Body, BodyResolver, Mention, find_mentions
+from etl.extract.metrics import Candidate, find_candidates, load_catalogue
+from etl.extract.periods import EVENT, WEAK, Period, PeriodContext, find_periods, label_for
+from etl.extract.registry import REGISTRY
+from etl.text.datelines import find_dateline
+from etl.text.normalize import fold, match_form, nfc, unify
+from etl.text.sentences import Span, paragraphs, sentences
+
+_YEAR = re.compile(r"(?<![\d/.,-])((?:19|20)\d\d)(?![\d])(?!\s*[-–]\s*(?:19|20)\d\d)")
+_YEAR_IN_RANGE = re.compile(r"(?:19|20)\d\d\s*[-–]\s*$")
+_CAPTION = re.compile(r"^\s*(?:ảnh|video|nguồn|tin liên quan|tin, ảnh)\s*:", re.IGNORECASE)
+_REPUBLISHED = re.compile(r"(?:^|\n)\s*(?:theo\s+[^\n]{0,60}(?:ttxvn|vietnam\+|vnexpress|báo|nhân dân|vov)|"
+                          r"\(?ttxvn(?:/vietnam\+)?\)?\s*$)", re.IGNORECASE | re.MULTILINE)
+_OUTLET_TAG = re.compile(r"(?:^|\n)\s*\(?([A-ZĐ][A-Za-zĐđ.]{1,11})\)?\s*\.?[-–]")
+_DOMAIN = re.compile(r"\b([a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org))\b", re.IGNORECASE)
+LEAD_PARAGRAPHS = 3
+
+
+@dataclass(frozen=True)
+class DocumentContext:
+    """What a document says about itself: publication date, outlet province, periods, main body."""
+
+    published: date | None
+    outlet_province: str | None
+    report: Period | None
+    event: Period | None
+    ctx: PeriodContext
+
+
+def doc_year(low: str, published: date | None) -> int:
+    """The year the document speaks of: the publication year, else the most cited year."""
+    if published:
+        return published.year
+    years = Counter(int(m.group(1)) for m in _YEAR.finditer(low) if not _YEAR_IN_RANGE.search(low[:m.start()][-8:]))
+    if not years:
+        return date.today().year
+    top = max(years.values())
+    return max(y for y, n in years.items() if n == top)
+
+
+def detect_outlet(text: str, outlet: str | None = None) -> tuple[str | None, bool]:
+    """(province of the outlet or None, known): from ``outlet`` if given, else a byline tag ("BTNO -",
+    "(GLO)-"), an outlet name or a domain in the text. A republished article ("Theo TTXVN") gives None."""
+    reg = REGISTRY()
+    if outlet:
+        key = fold(outlet)
+        if key in reg.outlets:
+            return reg.outlets[key], True
+        prov = reg.province_of(outlet)
+        return prov, prov is not None
+    if _REPUBLISHED.search(text[-400:]):
+        return None, True
+    head = "\n".join(text.split("\n")[:12])
+    for m in _OUTLET_TAG.finditer(head):
+        key = fold(m.group(1).strip("()."))
+        if key in reg.outlets:
+            return reg.outlets[key], True
+    for m in re.finditer(r"\(([A-Za-zĐđ.]{2,15})\)", head):
+        key = fold(m.group(1))
+        if key in reg.outlets:
+            return reg.outlets[key], True
+    for m in _DOMAIN.finditer(text):
+        key = fold(m.group(1)).removeprefix("www.")
+        if key in reg.outlets:
+            return reg.outlets[key], True
+    tail = fold(text[-300:])
+    for key, prov in reg.outlets.items():
+        if key.startswith("bao ") and key in tail:
+            return prov, True
+    return None, False
+
+
+def _is_caption(p: Span) -> bool:
+    return bool(_CAPTION.match(p.text))
+
+
+def _lead(paras: list[Span]) -> list[Span]:
+    body = [p for p in paras[1:] if not _is_caption(p) and len(p.text) > 80]
+    return body[:LEAD_PARAGRAPHS]
+
+
+def _report_period(title: Span | None, lead: list[Span], low: str, ctx: PeriodContext) -> Period | None:
+    def usable(p: Period) -> bool:
+        return p.kind not in (EVENT, WEAK) and "cuối" not in p.label
+    for span in ([title] if title else []) + lead[:2]:
+        for p in find_periods(low, ctx, span.start, span.end):
+            if usable(p):
+                return p
+    for p in find_periods(low, ctx):
+        if p.kind == "part" and "đầu" in p.label:
+            return p
+    return None
+
+
+def _event_period(title: Span | None, lead: list[Span], low: str, ctx: PeriodContext) -> Period | None:
+    for span in ([title] if title else []) + lead:
+        for p in find_periods(low, ctx, span.start, span.end):
+            if p.kind == EVENT:
+                return p
+    return None
+
+
+def _home_province(mentions: list[Mention], outlet_prov: str | None, lead_end: int) -> str | None:
+    for m in mentions:
+        if m.kind == "paren" and m.name and m.start < lead_end:
+            return m.name
+    if outlet_prov:
+        return outlet_prov
+    for m in mentions:
+        if m.start < lead_end and m.kind in ("party", "delegation") and m.province and not m.weak:
+            return m.province
+    for m in mentions:
+        if m.kind == "paren" and m.name:
+            return m.name
+    return None
+
+
+@dataclass(frozen=True)
+class Found:
+    """A figure with its attribution, before it becomes a public ExtractedFact."""
+
+    cand: Candidate
+    body: Body
+    period: Period
+    sentence: Span
+    in_title: bool
+
+
+def analyse(text: str, *, published: date | None = None, outlet: str | None = None,
+            title: str | None = None) -> list[Found]:
+    """The figures of a document with their bodies and periods (see :func:`etl.extract.extract_document`)."""
+    doc = nfc(text)
+    low = match_form(doc)
+    uni = unify(doc)
+    paras = paragraphs(doc)
+    if not paras:
+        return []
+    cat = load_catalogue()
+    title_span = paras[0]
+    if title:
+        pos = doc.find(nfc(title).strip())
+        if pos >= 0:
+            title_span = Span(pos, pos + len(nfc(title).strip()), nfc(title).strip(), 0)
+    lead = _lead(paras)
+    dateline = find_dateline(doc)
+    year = doc_year(low, published or (dateline.date if dateline else None))
+    pub = published or (dateline.date if dateline else None)
+    ctx = PeriodContext(pub, year)
+    event = _event_period(title_span, lead, low, ctx)
+    if pub is None and event is not None:
+        pub = event.first
+        ctx = PeriodContext(pub, year)
+    report = _report_period(title_span, lead, low, ctx)
+    outlet_prov, _known = detect_outlet(doc, outlet)
+    mentions = find_mentions(uni)
+    lead_end = lead[-1].end if lead else title_span.end
+    home = _home_province(mentions, outlet_prov, lead_end)
+    resolver = BodyResolver(mentions, home, pub)
+    main = _main_body(resolver, mentions, title_span, lead)
+
+    all_periods = find_periods(low, ctx)  # once per document; sentences take their slice
+
+    def periods_in(lo: int, hi: int) -> list[Period]:
+        return [p for p in all_periods if lo <= p.start and p.end <= hi]
+
+    found: list[Found] = []
+    sents = sentences(doc, paras)
+    for si, s in enumerate(sents):
+        if _is_caption(paras[s.para]) and s.para != title_span.para:
+            continue
+        in_title = s.start >= title_span.start and s.end <= title_span.end
+        for cand in find_candidates(low, s.start, s.end, cat, uni):
+            spec = next(m for m in cat.metrics if m.id == cand.metric)
+            if in_title and spec.negatives_sentence is not None and spec.negatives_sentence.search(low):
+                continue  # a title figure the article itself qualifies away (a state vote, …)
+            period = _period_for(cand, s, sents[:si], periods_in, report, event, spec.period_preference, pub, year)
+            body = _body_for(resolver, mentions, cand, s, sents[:si], main, period.last)
+            if body is None:
+                continue
+            found.append(Found(cand, body, period, s, in_title))
+    return _dedupe(found)
+
+
+def _main_body(resolver: BodyResolver, mentions: list[Mention], title: Span, lead: list[Span]) -> Body | None:
+    zones = [(title.start, title.end)] + [(p.start, p.end) for p in lead]
+    for weak_ok in (False, True):
+        for lo, hi in zones:
+            for m in mentions:
+                if lo <= m.start < hi and m.kind in ("party", "place", "delegation", "anaphor") and (weak_ok or not m.weak):
+                    body = resolver.resolve(m, m.start, hi)
+                    if body is not None:
+                        return body
+    for m in mentions:
+        if m.kind in ("party", "place", "delegation") and not m.weak:
+            return resolver.body(m)
+    return None
+
+
+def _body_for(resolver: BodyResolver, mentions: list[Mention], cand: Candidate, s: Span, before: list[Span],
+              main: Body | None, when: date) -> Body | None:
+    pos = cand.number.start
+    in_sentence = [m for m in mentions if s.start <= m.start < pos and m.kind not in ("paren",) and not m.weak]
+    for m in reversed(in_sentence):
+        if m.kind == "state":
+            return None
+        body = resolver.resolve(m, m.start, s.end, when)
+        if body is not None:
+            return body
+    for prev in reversed([p for p in before if p.para == s.para]):
+        cands = [m for m in mentions if prev.start <= m.start < prev.end and m.kind != "paren" and not m.weak]
+        for m in reversed(cands):
+            if m.kind == "state":
+                return None
+            body = resolver.resolve(m, m.start, prev.end, when)
+            if body is not None:
+                return body
+    return main
+
+
+def _period_for(cand: Candidate, s: Span, before: list[Span], periods_in: Callable[[int, int], list[Period]],
+                report: Period | None, event: Period | None, preference: str, pub: date | None, year: int) -> Period:
+    own = [p for p in periods_in(s.start, s.end) if p.kind != WEAK]
+    if own:
+        return own[0]
+    for prev in reversed([p for p in before if p.para == s.para]):
+        got = [p for p in periods_in(prev.start, prev.end) if p.kind != WEAK]
+        if got:
+            return got[-1]
+    order = (event, report) if preference == "event" else (report, event)
+    for p in order:
+        if p is not None:
+            return p
+    if pub:
+        return Period(pub, pub, label_for(pub, pub), EVENT)
+    return Period(date(year, 1, 1), date(year, 12, 31), f"năm {year}", "year")
+
+
+def _dedupe(found: list[Found]) -> list[Found]:
+    """A figure repeated in one document is one fact; the mention outside the title wins."""
+    kept: list[Found] = []
+    for f in found:
+        twin = next((k for k in kept if (k.cand.metric, k.cand.number.value) == (f.cand.metric, f.cand.number.value)
+                     and k.sentence != f.sentence), None)  # in one sentence, equal values are distinct gifts
+        if twin is None:
+            kept.append(f)
+        elif twin.in_title and not f.in_title:
+            kept[kept.index(twin)] = f
+    return kept

@@ -1,0 +1,199 @@
+"""The metric catalogue (warehouse/reference/metrics.toml) and the rules that find figures in a sentence.
+
+A figure is a number followed by one of the metric's classifiers ("175 quần chúng", "600 triệu đồng"),
+with a trigger phrase before it in the same clause and no other number in between ("kết nạp 175"), and
+no look-alike phrase (targets, totals, awards…) in the part of the clause that leads to it.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from etl.extract.numbers import NumberMention, find_numbers
+
+CATALOGUE = Path(__file__).resolve().parents[2] / "warehouse" / "reference" / "metrics.toml"
+
+
+def phrase_regex(phrases: list[str], anchor: str = "") -> re.Pattern[str] | None:
+    """One regex for a list of phrases: whole words, any white space between words, longest first."""
+    if not phrases:
+        return None
+    alts = sorted({p.strip().lower() for p in phrases if p.strip()}, key=len, reverse=True)
+    body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in alts)
+    return re.compile(anchor + r"(?<![\w/])(?:" + body + r")(?![\w])")
+
+
+@dataclass(frozen=True)
+class MetricSpec:
+    """One metric of the catalogue with its compiled phrase lists."""
+
+    id: str
+    unit: str
+    kind: str
+    period_preference: str
+    classifiers: re.Pattern[str]
+    triggers: re.Pattern[str] | None
+    triggers_after: re.Pattern[str] | None
+    household: re.Pattern[str] | None
+    negatives_before: re.Pattern[str] | None
+    negatives_after: re.Pattern[str] | None
+    negatives_sentence: re.Pattern[str] | None
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    metrics: tuple[MetricSpec, ...]
+    lookalike_before: re.Pattern[str] | None
+    lookalike_after: re.Pattern[str] | None
+    any_trigger: re.Pattern[str]
+
+
+@lru_cache(maxsize=4)
+def load_catalogue(path: Path = CATALOGUE) -> Catalogue:
+    """Reads and compiles metrics.toml."""
+    with open(path, "rb") as fh:
+        data = tomllib.load(fh)
+    specs = []
+    all_triggers: list[str] = []
+    for m in data.get("metric", []):
+        classifiers = [c.lower() for c in m.get("classifiers", [])]
+        cls = phrase_regex(classifiers, r"\s*")
+        assert cls is not None, f"metric {m['id']} has no classifiers"
+        all_triggers += m.get("triggers", []) + m.get("triggers_after", []) + m.get("household_patterns", [])
+        specs.append(MetricSpec(
+            id=m["id"], unit=m["unit"], kind=m["kind"], period_preference=m.get("period_preference", "report"),
+            classifiers=re.compile(r"\s*(?:" + cls.pattern[3:] + r")"),
+            triggers=phrase_regex(m.get("triggers", [])),
+            triggers_after=phrase_regex(m.get("triggers_after", []), r"\s*"),
+            household=phrase_regex(m.get("household_patterns", [])),
+            negatives_before=phrase_regex(m.get("negatives_before", [])),
+            negatives_after=phrase_regex(m.get("negatives_after", []), r"\s*"),
+            negatives_sentence=phrase_regex(m.get("negatives_sentence", [])),
+        ))
+    before: list[str] = []
+    after: list[str] = []
+    for look in data.get("lookalike", []):
+        (after if look.get("scope") == "after" else before).extend(look.get("phrases", []))
+    any_trigger = phrase_regex(all_triggers)
+    assert any_trigger is not None
+    return Catalogue(tuple(specs), phrase_regex(before), phrase_regex(after, r"\s*"), any_trigger)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A figure found in a sentence: ``start``/``end`` delimit the evidence, ``number`` the value."""
+
+    metric: str
+    unit: str
+    number: NumberMention
+    start: int
+    end: int
+    target_pct: float | None
+    confidence: float
+
+
+_TARGET = re.compile(r"[^;.\d]{0,40}?(?:đạt|bằng|vượt)\s+(\d+(?:,\d+)?)\s*%")
+_YEARLIKE = re.compile(r"^(?:19|20)\d\d$")
+_MONEY_WORD = re.compile(r"tỷ|tỉ|triệu|nghìn|ngàn")
+
+
+def _subclause_start(low: str, lo: int, pos: int) -> int:
+    """Start of the comma-delimited part of ``low[lo:pos]`` that contains ``pos``."""
+    cut = max(low.rfind(",", lo, pos), low.rfind(":", lo, pos))
+    return lo if cut < 0 else cut + 1
+
+
+def find_candidates(low: str, start: int, end: int, cat: Catalogue | None = None,
+                    orig: str | None = None) -> list[Candidate]:
+    """Figures of every metric in the sentence ``low[start:end]`` (``low`` in match form).
+
+    >>> [(c.metric, c.number.value) for c in find_candidates("huyện đã kết nạp 45 đảng viên mới.", 0, 34)]
+    [('members_admitted', 45.0)]
+    """
+    cat = cat or load_catalogue()
+    if not cat.any_trigger.search(low, start, end):
+        return []
+    out: list[Candidate] = []
+    numbers = find_numbers(low, start, end)
+    for i, num in enumerate(numbers):
+        clause_lo = max(low.rfind(";", start, num.start) + 1, start)
+        opened = low.rfind("(", clause_lo, num.start)
+        if opened >= 0 and low.rfind(")", opened, num.start) < 0:
+            clause_lo = opened + 1  # a number in brackets only counts with a trigger of its own
+        prev_end = max((n.end for n in numbers[:i] if n.end <= num.start and n.start >= clause_lo
+                        and not _YEARLIKE.match(n.raw)), default=clause_lo)
+        for spec in cat.metrics:
+            cand = _match(low, start, end, num, clause_lo, prev_end, spec, cat, orig)
+            if cand is not None:
+                out.append(cand)
+                break
+    return out
+
+
+def _match(low: str, s_start: int, s_end: int, num: NumberMention, clause_lo: int, prev_end: int,
+           spec: MetricSpec, cat: Catalogue, orig: str | None = None) -> Candidate | None:
+    cls = spec.classifiers.match(low, num.end, s_end)
+    household = None
+    if spec.household is not None:
+        household = re.compile(r"\s*hộ(?!\w)").match(low, num.end, s_end)
+    if cls is None and household is None:
+        return None
+    if spec.unit == "VND" and (cls is None or not (_MONEY_WORD.search(num.raw) or num.value >= 1000)):
+        return None
+    if spec.unit != "VND" and (num.value != int(num.value) or _MONEY_WORD.search(num.raw)):
+        return None
+    after_cls = cls.end() if cls is not None else num.end
+    trig_start = None
+    if cls is not None and spec.triggers is not None:
+        pos = prev_end
+        while (t := spec.triggers.search(low, pos, num.start)) is not None:
+            pos = t.start() + 1
+            if orig is not None and orig[t.start()].isupper() and t.start() > s_start + 1 and \
+                    not re.search(r"[,;:.(]\s*$", low[max(s_start, t.start() - 3):t.start()]):
+                continue  # inside a name: "Ngân hàng Nông nghiệp và Phát triển nông thôn"
+            trig_start = t.start()
+    if household is not None and (cls is None or trig_start is None):
+        seg = low[max(prev_end, num.start - 40):num.start]
+        hm = list(spec.household.finditer(seg)) if spec.household else []
+        if not hm or seg[hm[-1].end():].strip():
+            if cls is None:
+                return None
+        else:
+            trig_start = max(prev_end, num.start - 40) + hm[-1].start()
+            after_cls = household.end()
+    if trig_start is None and spec.triggers_after is not None:
+        ta = spec.triggers_after.match(low, after_cls, s_end)
+        if ta is not None:
+            trig_start = num.start
+            after_cls = ta.end()
+    if trig_start is None:
+        return None
+    sub_lo = max(min(_subclause_start(low, clause_lo, trig_start), trig_start), min(prev_end, trig_start))
+    window = low[sub_lo:num.start]
+    for neg in (spec.negatives_before, cat.lookalike_before):
+        if neg is not None and neg.search(window):
+            return None
+    tail = low[after_cls if household is not None and cls is None else (cls.end() if cls else num.end):
+               min(s_end, after_cls + 30)]
+    for neg in (spec.negatives_after, cat.lookalike_after):
+        if neg is not None and neg.match(tail):
+            return None
+    if spec.negatives_sentence is not None and spec.negatives_sentence.search(low, s_start, s_end):
+        return None
+    if spec.unit == "VND":
+        per = re.search(r"(?<!\w)mỗi(?!\w)", low[s_start:num.start])
+        if per and "tổng" not in low[s_start + per.end():num.start]:
+            return None
+        if re.match(r"\s*(?:đồng|đ|vnđ|vnd)?\s*/", low[num.end:s_end]):
+            return None
+    target = _TARGET.match(low, after_cls, s_end)
+    pct = float(target.group(1).replace(",", ".")) if target else None
+    conf = 0.9 if num.start - trig_start < 40 else 0.75
+    ev_end = cls.end() if cls is not None else after_cls
+    if household is not None and cls is None:
+        ev_end = household.end()
+    return Candidate(spec.id, spec.unit, num, trig_start, ev_end, pct, conf)

@@ -1,0 +1,241 @@
+"""Period expressions → date intervals: "9 tháng đầu năm 2017", "từ đầu năm đến nay", "Chiều 20/7"…
+
+:func:`find_periods` works on text in match form (lower case) and needs a :class:`PeriodContext`: the
+publication date (for "đến nay") and the document's year (for dates written without one).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from etl.extract.numbers import parse_words
+from etl.text.datelines import make_date
+
+# kinds, strongest first when several apply to a fact
+EVENT, CUTOFF, SPAN, PART, QUARTER, MONTH, YEAR, WEAK = (
+    "event", "cutoff", "span", "part", "quarter", "month", "year", "weak")
+
+
+@dataclass(frozen=True)
+class PeriodContext:
+    """What resolving a period needs: the publication date if known, and the year to assume."""
+
+    published: date | None
+    year: int
+
+    @property
+    def today(self) -> date:
+        """The "now" of the document: the publication date, else the end of its year."""
+        return self.published or date(self.year, 12, 31)
+
+
+@dataclass(frozen=True)
+class Period:
+    """An interval with the text that gave it (``start``/``end`` offsets of that text)."""
+
+    first: date
+    last: date
+    label: str
+    kind: str
+    start: int = 0
+    end: int = 0
+
+
+_Y = r"((?:19|20)\d\d)"
+_NUMW = r"(\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mười một|mười hai)"
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_DOC_REF = re.compile(
+    r"(?:\d+\s*[-/]\s*[a-zđ]{1,6}(?:/[a-zđ0-9-]+)*|quyết định|nghị quyết|chỉ thị|kế hoạch|thông báo|hướng dẫn|"
+    r"quy định|công văn|kết luận|đề án|thông tư|nghị định|luật|văn bản|số \S+)[^,;.()]{0,40}$"
+)
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("ytd", re.compile(r"(?:từ|kể từ)\s+đầu\s+năm(?:\s+" + _Y + r")?\s+(?:đến|tới)\s+(?:nay|thời điểm này|hiện nay)")),
+    ("since", re.compile(r"(?:từ|kể từ)\s+(?:năm\s+)?" + _Y + r"\s+(?:đến|tới)\s+(?:nay|hiện nay)")),
+    ("range", re.compile(r"(?:giai đoạn|trong|từ năm|từ)\s+" + _Y + r"\s*(?:-|–|đến|tới)\s*" + _Y
+                         + r"(?P<now>,?\s*(?:đến|tới)\s+nay)?")),
+    ("term_ytd", re.compile(r"từ\s+đầu\s+nhiệm\s+kỳ\s+(?:đến|tới)\s+nay")),
+    ("n_years", re.compile(r"(?:trong|sau)\s+" + _NUMW + r"\s+năm\s+(?:qua|gần đây|trở lại đây)|" + _NUMW
+                           + r"\s+năm\s+qua")),
+    ("months", re.compile(r"(?:(" + _NUMW + r")\s+tháng\s+(đầu|cuối)|nửa\s+(đầu|cuối))\s+năm(?:\s+(?:nay|" + _Y + r"))?")),
+    ("quarter", re.compile(r"quý\s+(iv|iii|ii|i|[1-4])(?:\s*(?:/|năm)\s*" + _Y + r")?")),
+    ("cutoff", re.compile(r"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})"
+                          r"(?:\s*[/.-]\s*" + _Y + r")?(?![\d/])")),
+    ("cutoff_month", re.compile(r"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:cuối\s+)?tháng\s+(\d{1,2})(?:\s*(?:/|năm)\s*" + _Y + r")?")),
+    ("day", re.compile(r"(?:(?:sáng|trưa|chiều|tối|đêm|hôm)(?:\s+tối|\s+nay|\s+qua)?(?:\s+ngày)?|ngày)\s+(\d{1,2})\s*([/.-])\s*(\d{1,2})"
+                       r"(?:\s*[/.-]\s*" + _Y + r")?(?![\d])")),
+    ("day_words", re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+" + _Y + r")?")),
+    ("full_date", re.compile(r"(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*[/.-]\s*" + _Y + r"(?![\d/])")),
+    ("month", re.compile(r"(trong\s+)?tháng\s+(\d{1,2})(?:\s*(?:/|năm)\s*" + _Y + r")?(?!\s*[/.-]?\d)")),
+    ("year", re.compile(r"(?:trong\s+|cả\s+)?năm\s+" + _Y + r"(?!\s*[-–]\s*\d)")),
+    ("year_rel", re.compile(r"(?:trong\s+)?năm\s+(qua|trước|ngoái|nay)")),
+]
+_COMBINED = re.compile("|".join(f"(?P<{name}>{p.pattern})" for name, p in _PATTERNS))
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _num(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return parse_words(word)
+
+
+def _guess_year(day: int, month: int, ctx: PeriodContext) -> int:
+    """The year of a day-month written without one: the document's, or the one before when the day
+    would fall well after publication."""
+    if ctx.published:
+        d = make_date(ctx.published.year, month, day)
+        if d and d > ctx.published + timedelta(days=7):
+            return ctx.published.year - 1
+        return ctx.published.year
+    return ctx.year
+
+
+def _resolve(name: str, m: re.Match[str], low: str, ctx: PeriodContext) -> Period | None:
+    p = dict(_PATTERNS)[name].fullmatch(m.group(0))
+    if p is None:
+        return None
+    g = p.groups()
+    text = m.group(0)
+    today = ctx.today
+    if name == "ytd":
+        year = int(g[0]) if g[0] else today.year
+        end = today if year == today.year else date(year, 12, 31)
+        return Period(date(year, 1, 1), end, text, SPAN)
+    if name == "since":
+        return Period(date(int(g[0]), 1, 1), today, text, SPAN)
+    if name == "range":
+        y1, y2 = int(g[0]), int(g[1])
+        if not (1945 <= y1 <= y2 <= y1 + 20):
+            return None
+        if p.group("now"):
+            return Period(date(y1, 1, 1), today, text, SPAN)
+        return Period(date(y1, 1, 1), date(y2, 12, 31), text, SPAN)
+    if name == "term_ytd":
+        return None  # the term's start is not in the text; the report period applies
+    if name == "n_years":
+        n = _num(g[0] or g[1] or "")
+        if not n or n > 60:
+            return None
+        return Period(date(today.year - n, today.month, min(today.day, 28)), today, text, SPAN)
+    if name == "months":
+        n = _num(g[1]) if g[1] else 6
+        which = g[2] or g[3]
+        year = int(g[4]) if g[4] else today.year
+        if not n or not 1 <= n <= 12:
+            return None
+        if which == "đầu":
+            return Period(date(year, 1, 1), _month_end(year, n), text, PART)
+        return Period(date(year, 13 - n, 1), date(year, 12, 31), text, PART)
+    if name == "quarter":
+        q = _ROMAN[g[0]]
+        year = int(g[1]) if g[1] else today.year
+        return Period(date(year, 3 * q - 2, 1), _month_end(year, 3 * q), text, QUARTER)
+    if name in ("cutoff", "day", "day_words", "full_date"):
+        if name == "cutoff":
+            day, month, year_s = int(g[0]), int(g[1]), g[2]
+        elif name in ("day", "full_date"):
+            day, month, year_s = int(g[0]), int(g[2]), g[3]
+        else:
+            day, month, year_s = int(g[0]), int(g[1]), g[2]
+        if _DOC_REF.search(low[max(0, m.start() - 60):m.start()]):
+            return None  # the date of a document: "Chỉ thị số 35-CT/TW ngày 30/5/2019"
+        if re.match(r"\s*[-–]\s*\d{1,2}\s*[/.-]\s*\d", low[m.end():m.end() + 8]) or re.search(
+                r"\d\s*[-–]\s*$", low[max(0, m.start() - 4):m.start()]):
+            return None  # a pair of dates: "19/5/1890 - 19/5/2022"
+        year = int(year_s) if year_s else _guess_year(day, month, ctx)
+        d = make_date(year, month, day)
+        if d is None:
+            return None
+        if name == "cutoff":
+            return Period(date(year, 1, 1), d, text, CUTOFF)
+        return Period(d, d, text, EVENT)
+    if name == "cutoff_month":
+        month = int(g[0])
+        if not 1 <= month <= 12:
+            return None
+        year = int(g[1]) if g[1] else today.year
+        return Period(date(year, 1, 1), _month_end(year, month), text, CUTOFF)
+    if name == "month":
+        month = int(g[1])
+        if not 1 <= month <= 12 or not (g[0] or g[2]):
+            return None  # a bare "tháng 8" more often dates another event than the figure
+        year = int(g[2]) if g[2] else _guess_year(1, month, ctx)
+        return Period(date(year, month, 1), _month_end(year, month), text, MONTH)
+    if name == "year":
+        year = int(g[0])
+        before = low[max(0, m.start() - 60):m.start()]
+        if re.search(r"[\"”»]\s*$", before) or re.search(r'quỹ\s*(?:"[^"]{0,60}"|[^,;."]{0,45})[^,;."]{0,25}$', before):
+            return None  # part of a name: Quỹ “Vì người nghèo” năm 2023
+        return Period(date(year, 1, 1), date(year, 12, 31), text, YEAR)
+    if name == "year_rel":
+        rel = g[0]
+        if rel == "nay":
+            return Period(date(today.year, 1, 1), date(today.year, 12, 31), text, WEAK)
+        year = today.year - 1 if rel in ("trước", "ngoái") or today.month <= 3 else today.year
+        return Period(date(year, 1, 1), date(year, 12, 31), text, WEAK)
+    return None
+
+
+# Every expression starts with one of these; matching only there is an order of magnitude faster.
+_ANCHOR = re.compile(r"(?<!\w)(?:từ|kể|giai|trong|sau|nửa|quý|tính|đến|tới|sáng|trưa|chiều|tối|đêm|hôm|ngày|tháng|"
+                     r"năm|cả|\d)")
+
+
+def _scan(low: str, start: int, stop: int) -> list[re.Match[str]]:
+    out = []
+    pos = start
+    while (a := _ANCHOR.search(low, pos, stop)) is not None:
+        m = _COMBINED.match(low, a.start(), stop)
+        if m is not None and m.end() > m.start():
+            out.append(m)
+            pos = m.end()
+        else:
+            pos = a.end()
+    return out
+
+
+def find_periods(low: str, ctx: PeriodContext, start: int = 0, end: int | None = None) -> list[Period]:
+    """Every period expression in ``low[start:end]`` with its interval, in text order.
+
+    >>> ctx = PeriodContext(date(2017, 9, 6), 2017)
+    >>> [(p.first.isoformat(), p.last.isoformat()) for p in find_periods("trong 9 tháng đầu năm 2017", ctx)]
+    [('2017-01-01', '2017-09-30')]
+    """
+    out: list[Period] = []
+    stop = len(low) if end is None else end
+    for m in _scan(low, start, stop):
+        name = m.lastgroup
+        if name is None:
+            continue
+        try:
+            period = _resolve(name, m, low, ctx)
+        except (ValueError, OverflowError):
+            period = None
+        if period is not None and period.first <= period.last:
+            out.append(Period(period.first, period.last, period.label, period.kind, m.start(), m.end()))
+    return out
+
+
+def label_for(first: date, last: date) -> str:
+    """A Vietnamese label for an interval: "năm 2017", "9 tháng đầu năm 2017", "ngày 20/7/2023"…
+
+    >>> label_for(date(2017, 1, 1), date(2017, 9, 30))
+    '9 tháng đầu năm 2017'
+    """
+    if first == last:
+        return f"ngày {first.day}/{first.month}/{first.year}"
+    if first.year == last.year and first == date(first.year, 1, 1):
+        if last == date(last.year, 12, 31):
+            return f"năm {first.year}"
+        if last == _month_end(last.year, last.month):
+            return f"{last.month} tháng đầu năm {last.year}"
+        return f"từ đầu năm {first.year} đến {last.day}/{last.month}/{last.year}"
+    if first.day == 1 and last == _month_end(last.year, last.month) and (first.year, first.month) == (last.year, last.month):
+        return f"tháng {first.month}/{first.year}"
+    return f"{first.day}/{first.month}/{first.year} - {last.day}/{last.month}/{last.year}"

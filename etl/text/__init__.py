@@ -1,0 +1,1 @@
+"""Text preparation: normalisation (NFC, spelling), paragraphs and sentences with offsets, datelines."""

@@ -1,0 +1,62 @@
+"""Paragraphs and sentences with their offsets in the (NFC) document."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the document: ``text == document[start:end]``; ``para`` numbers the paragraph."""
+
+    start: int
+    end: int
+    text: str
+    para: int
+
+
+_LINE = re.compile(r"[^\n]+")
+# A sentence ends at . ! ? … followed by space and a capital letter, a digit, a quote or an opening bracket.
+_END = re.compile(r"(?<=[.!?…])[\"'”»)]*\s+(?=[\"'“«(\[]?[0-9A-ZÀ-ỸĐ])")
+_ABBREV = re.compile(r"(?:\b(?:TP|TT|TX|Tp|ThS|TS|PGS|GS|BS|Th|St|Mr|Ms|Q|P|H|X|T|Ô|B)|\b[A-ZÀ-ỸĐ])\.$")
+
+
+def paragraphs(text: str) -> list[Span]:
+    """Each non-blank line is a paragraph (news pages put one paragraph per line).
+
+    >>> [p.text for p in paragraphs("Tiêu đề\\n\\nĐoạn một.")]
+    ['Tiêu đề', 'Đoạn một.']
+    """
+    out: list[Span] = []
+    for m in _LINE.finditer(text):
+        line = m.group(0)
+        stripped = line.strip()
+        if not stripped:
+            continue
+        lead = len(line) - len(line.lstrip())
+        start = m.start() + lead
+        out.append(Span(start, start + len(stripped), stripped, len(out)))
+    return out
+
+
+def sentences(text: str, paras: list[Span] | None = None) -> list[Span]:
+    """Sentences of every paragraph, in order.
+
+    >>> [s.text for s in sentences("Năm nay xã kết nạp 5 người. TP. Huế cũng vậy.")]
+    ['Năm nay xã kết nạp 5 người.', 'TP. Huế cũng vậy.']
+    """
+    out: list[Span] = []
+    for p in paras if paras is not None else paragraphs(text):
+        pos = 0
+        for m in _END.finditer(p.text):
+            head = p.text[pos:m.start()]
+            if _ABBREV.search(head):
+                continue
+            if head.strip():
+                out.append(Span(p.start + pos, p.start + m.start(), head, p.para))
+            pos = m.end()
+        tail = p.text[pos:]
+        if tail.strip():
+            out.append(Span(p.start + pos, p.start + len(p.text), tail, p.para))
+    return out

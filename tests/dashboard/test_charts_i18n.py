@@ -1,0 +1,72 @@
+"""Charts as pure functions, Vietnamese formats, the locales, safe evidence text, province coordinates."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from dashboard import charts
+from dashboard.evidence_text import highlight
+from dashboard.i18n import format_date, format_number, format_value
+
+DASH = Path(__file__).resolve().parents[2] / "dashboard"
+
+
+@pytest.mark.parametrize(("value", "unit", "lang", "expected"), [
+    (1234567, "persons", "vi", "1.234.567 người"),
+    (8_500_000_000, "VND", "vi", "8,5 tỷ đồng"),
+    (890_000_000, "VND", "vi", "890 triệu đồng"),
+    (8_500_000_000, "VND", "en", "8.5 billion VND"),
+    (1234567, "houses", "en", "1,234,567 houses"),
+    (None, "VND", "vi", "–"),
+])
+def test_format_value(value: float | None, unit: str, lang: str, expected: str) -> None:
+    assert format_value(value, unit, lang) == expected
+
+
+def test_format_number_and_date() -> None:
+    assert format_number(1234567) == "1.234.567"
+    assert format_number(-1234.5, "vi", 1) == "-1.234,5"
+    assert format_date(date(2023, 7, 20)) == "20/07/2023"
+
+
+def test_locales_have_the_same_keys() -> None:
+    vi = json.loads((DASH / "locales" / "vi.json").read_text(encoding="utf-8"))
+    en = json.loads((DASH / "locales" / "en.json").read_text(encoding="utf-8"))
+    assert set(vi) == set(en)
+    assert all(vi.values()) and all(en.values())
+
+
+def test_evidence_is_escaped_and_highlighted() -> None:
+    out = highlight("Đã kết nạp 1.234 đảng viên <script>alert(1)</script>", "1.234")
+    assert "<mark>1.234</mark>" in out
+    assert "<script>" not in out and "&lt;script&gt;" in out
+    assert highlight("<img src=x onerror=alert(1)>", "9") == "&lt;img src=x onerror=alert(1)&gt;"
+
+
+def test_time_series_marks_partial_periods() -> None:
+    df = pd.DataFrame({"year": [2022, 2023], "value": [10.0, 5.0], "partial": [False, True]})
+    fig = charts.time_series(df, x="year", y="value", unit="persons", lang="vi", x_is_year=True)
+    assert list(fig.data[0].marker.symbol) == ["circle", "circle-open"]
+    assert fig.data[-1].name == "Kỳ chưa đủ số liệu"
+    assert fig.layout.separators == ",."
+
+
+def test_bar_by_body_carries_ids_and_caps_points() -> None:
+    df = pd.DataFrame({"body_id": [f"b{i}" for i in range(100)], "body": [f"B {i}" for i in range(100)],
+                       "value": range(100, 0, -1), "partial": False})
+    fig = charts.bar_by_body(df, unit="houses", lang="en", top=30)
+    assert len(fig.data[0].y) == 30
+    assert fig.data[0].customdata[-1] == "b0"  # biggest on top
+
+
+def test_province_coordinates_cover_both_eras() -> None:
+    coords = pd.read_csv(DASH / "province_coords.csv")
+    assert (coords["era"] == "pre").sum() == 63 and (coords["era"] == "post").sum() == 34
+    post = set(coords[coords["era"] == "post"]["name"])
+    assert set(coords["merged_into"]) <= post
+    assert coords["lat"].between(8, 24).all() and coords["lon"].between(102, 110).all()

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from etl.extract import extract_document
+from etl.extract.bodies import find_mentions, load_body_rows
+from etl.extract.registry import BODY_COLUMNS, LEVELS, REGISTRY, load_registry
+from etl.text.normalize import unify
+
+
+def _body(text: str, **kw: object) -> tuple[str, str | None]:
+    facts = extract_document(text, **kw)  # type: ignore[arg-type]
+    assert len(facts) == 1, facts
+    return facts[0].body, facts[0].province
+
+
+def test_registry_rows_are_well_formed() -> None:
+    rows = load_body_rows()
+    ids = {r["body_id"] for r in rows}
+    assert {"tw", "khoi-co-quan-tw", "khoi-doanh-nghiep-tw", "dang-bo-chinh-phu", "tinh-tay-ninh"} <= ids
+    for r in rows:
+        assert set(r) == set(BODY_COLUMNS)
+        assert r["level"] in LEVELS
+        assert not r["parent_id"] or r["parent_id"] in ids
+        assert not r["successor_id"] or r["successor_id"] in ids
+    assert sum(1 for r in rows if r["level"] == "province" and not r["valid_until"]) == 34
+
+
+def test_aliases_resolve_to_one_body() -> None:
+    reg = load_registry()
+    names = ["Đảng ủy Khối các cơ quan Trung ương", "Đảng bộ Khối các cơ quan TW", "Đảng ủy Khối cơ quan Trung ương"]
+    assert {reg.lookup(n, date(2019, 1, 1)) for n in names} == {"khoi-co-quan-tw"}
+    assert reg.lookup("Tỉnh uỷ Tây Ninh", date(2018, 1, 1)) == "tinh-tay-ninh"
+    assert reg.lookup("Tỉnh ủy Tuyên Quang", date(2025, 9, 1)) == "tinh-tuyen-quang-2025"
+    assert REGISTRY().province_of("TP.HCM") == "Hồ Chí Minh"
+
+
+def test_mentions() -> None:
+    kinds = [(m.kind, m.unit) for m in find_mentions(unify("Huyện ủy Bảo Yên (Lào Cai) và toàn huyện."))]
+    assert kinds == [("party", "huyện"), ("paren", "tỉnh"), ("anaphor", "huyện")]
+
+
+def test_person_after_committee_is_not_a_place() -> None:
+    ms = find_mentions(unify("Phó Bí thư Tỉnh ủy Nguyễn Văn Bình phát biểu."))
+    assert ms[0].kind == "anaphor"
+
+
+def test_short_form_refers_back() -> None:
+    text = ("Đảng ủy Khối các cơ quan Trung ương họp\n\nNgày 6/3/2019, Đảng ủy Khối các cơ quan Trung ương họp "
+            "sơ kết công tác tại Hà Nội trong cả buổi sáng.\n\nDịp này, Đảng ủy Khối đã trích 300 triệu đồng ủng hộ tỉnh Lai Châu.")
+    assert _body(text) == ("Đảng bộ Khối các cơ quan Trung ương", None)
+
+
+def test_province_from_outlet_tag() -> None:
+    text = ("Đảng ủy khối doanh nghiệp tỉnh kết nạp đảng viên\n\n(BTNO) - Năm 2019, Đảng ủy Khối doanh nghiệp tỉnh "
+            "đã kết nạp 40 quần chúng ưu tú vào Đảng, góp phần xây dựng tổ chức đảng vững mạnh ở doanh nghiệp.")
+    assert _body(text) == ("Đảng bộ Khối doanh nghiệp tỉnh Tây Ninh", "Tây Ninh")
+
+
+def test_recipient_province_is_not_the_giver() -> None:
+    text = ("Tỉnh ủy Bình Dương hỗ trợ xây nhà\n\nNăm 2020, Tỉnh ủy Bình Dương đã hỗ trợ tỉnh Kon Tum xây dựng 20 căn "
+            "nhà đại đoàn kết cho hộ nghèo ở các xã biên giới, với kinh phí hỗ trợ 1 tỷ đồng.")
+    facts = extract_document(text)
+    assert {f.body for f in facts} == {"Đảng bộ tỉnh Bình Dương"}
+
+
+def test_unknown_body_is_kept_unverified() -> None:
+    text = ("Kết nạp đảng viên\n\nNăm 2021, Đảng ủy xã Tân Phước (Đồng Tháp) đã kết nạp 9 đảng viên mới, "
+            "phần lớn là đoàn viên thanh niên tiêu biểu ở các ấp.")
+    facts = extract_document(text)
+    assert facts[0].body_verified is False
+    assert "Tân Phước" in facts[0].body and facts[0].province == "Đồng Tháp"
+
+
+@pytest.mark.parametrize("state", ["Văn phòng UBND tỉnh", "HĐND huyện"])
+def test_state_bodies_give_no_party_fact(state: str) -> None:
+    text = (f"Ủng hộ quỹ\n\nNgày 2/3/2021, {state} phát động ủng hộ. Kết quả, cán bộ đã quyên góp được số tiền "
+            "25 triệu đồng để giúp các hộ khó khăn.")
+    assert extract_document(text) == []

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from etl.extract.metrics import CATALOGUE, find_candidates, load_catalogue
+from etl.text.normalize import match_form
+
+README = Path(CATALOGUE).parent / "README.md"
+
+
+def _found(sentence: str) -> list[tuple[str, float]]:
+    low = match_form(sentence)
+    return [(c.metric, c.number.value) for c in find_candidates(low, 0, len(low), orig=sentence)]
+
+
+@pytest.mark.parametrize(("sentence", "metric", "value"), [
+    ("Năm nay chi bộ đã kết nạp 7 quần chúng ưu tú vào Đảng.", "members_admitted", 7),
+    ("Toàn huyện phát triển được 120 đảng viên mới.", "members_admitted", 120),
+    ("Kết quả có 33 đảng viên mới được kết nạp trong năm.", "members_admitted", 33),
+    ("Đơn vị đã quyên góp được 45 triệu đồng giúp đồng bào.", "funds_donated", 45_000_000),
+    ("Đảng ủy trao 50 suất quà, tổng trị giá 25 triệu đồng.", "funds_donated", 25_000_000),
+    ("Khối đã bàn giao 12 căn nhà đại đoàn kết cho hộ nghèo.", "houses_built", 12),
+    ("Huyện khánh thành và trao tặng 4 ngôi nhà tình nghĩa.", "houses_built", 4),
+    ("Đề án hỗ trợ xây dựng nhà cho 9 hộ đảng viên nghèo.", "houses_built", 9),
+    ("Hội nghị lấy phiếu tín nhiệm đối với 11 đồng chí Ủy viên Ban Thường vụ.", "confidence_vote_subjects", 11),
+])
+def test_each_metric(sentence: str, metric: str, value: int) -> None:
+    assert (metric, value) in _found(sentence)
+
+
+def test_money_and_houses_in_one_sentence() -> None:
+    got = _found("Đảng ủy hỗ trợ xây dựng 6 căn nhà tình nghĩa, tương đương hơn 400 triệu đồng.")
+    assert ("houses_built", 6) in got and ("funds_donated", 400_000_000) in got
+
+
+def test_catalogue_has_warehouse_keys() -> None:
+    data = tomllib.loads(Path(CATALOGUE).read_text(encoding="utf-8"))
+    ids = {m["id"] for m in data["metric"]}
+    assert ids == {"members_admitted", "funds_donated", "houses_built", "confidence_vote_subjects"}
+    for m in data["metric"]:
+        for key in ("id", "name_vi", "name_en", "unit", "unit_vi", "unit_en", "kind"):
+            assert m[key]
+        assert m["unit"] in ("persons", "VND", "houses")
+    kinds = {m["id"]: m["kind"] for m in data["metric"]}
+    assert kinds["members_admitted"] == "cumulative" and kinds["funds_donated"] == "event"
+
+
+def test_every_catalogue_key_is_documented() -> None:
+    data = tomllib.loads(Path(CATALOGUE).read_text(encoding="utf-8"))
+    readme = README.read_text(encoding="utf-8")
+    keys = {k for m in data["metric"] for k in m} | {k for look in data["lookalike"] for k in look}
+    for key in keys:
+        assert f"`{key}`" in readme, key
+    assert load_catalogue().metrics
