@@ -208,9 +208,10 @@ def ranking(db: Path, metric_id: str, first_year: int, last_year: int, *, level:
            f"EXISTS (SELECT 1 FROM bodies c WHERE c.parent_id = y.body_id) AS has_children "
            f"FROM {src} y WHERE y.metric_id = ? AND y.year BETWEEN ? AND ? "
            f"AND {_LEVEL_FILTER.format(col='y.body_level')} AND {_BODY_FILTER.format(col='y.body_id')} "
-           "AND (?::VARCHAR IS NULL OR coalesce(y.parent_id, '') = ?) "
+           "AND (?::VARCHAR IS NULL OR coalesce(y.parent_id, '') = ? "
+           "OR (? = '' AND y.parent_id IN (SELECT body_id FROM bodies WHERE level = 'centre'))) "
            "GROUP BY y.body_id ORDER BY value DESC, body LIMIT ?")
-    return _frame(db, sql, [metric_id, first_year, last_year, level, level, ids, ids, parent_id, parent_id,
+    return _frame(db, sql, [metric_id, first_year, last_year, level, level, ids, ids, parent_id, parent_id, parent_id,
                             limit])
 
 
@@ -221,7 +222,8 @@ def hierarchy(db: Path, metric_id: str, first_year: int, last_year: int, root_id
     sql = (
         "WITH RECURSIVE tree(body_id, parent_id, depth) AS ("
         " SELECT body_id, coalesce(parent_id, '') , 1 FROM bodies "
-        " WHERE (?::VARCHAR IS NULL AND parent_id IS NULL) OR parent_id = ?"
+        " WHERE (?::VARCHAR IS NULL AND coalesce(level, '') <> 'centre' AND (parent_id IS NULL"
+        "  OR parent_id IN (SELECT body_id FROM bodies WHERE level = 'centre'))) OR parent_id = ?"
         " UNION ALL SELECT b.body_id, b.parent_id, t.depth + 1 FROM bodies b JOIN tree t ON b.parent_id = t.body_id"
         " WHERE t.depth < ?),"
         f" vals AS (SELECT body_id, sum(value)::DOUBLE AS value FROM {src} WHERE metric_id = ? "
