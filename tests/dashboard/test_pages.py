@@ -58,7 +58,13 @@ def test_evidence_low_confidence_and_row_detail(app, no_errors, sample_db: Path)
 
 
 def test_by_body_drill_path_from_the_url(app, no_errors, sample_db: Path) -> None:
-    at = app(sample_db, "screens/by_body.py", drill="sample-dang-bo-thanh-pho-ha-noi")
+    import duckdb
+
+    with duckdb.connect(str(sample_db), read_only=True) as con:
+        row = con.execute("SELECT body_id FROM bodies WHERE level = 'province' AND province = 'Hà Nội' "
+                          "ORDER BY body_id LIMIT 1").fetchone()
+    assert row is not None
+    at = app(sample_db, "screens/by_body.py", drill=row[0])
     no_errors(at)
     labels = [b.label for b in at.button]
     assert any("Hà Nội" in label for label in labels)  # the breadcrumb
