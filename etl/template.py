@@ -121,9 +121,7 @@ def parse_number(text: str) -> float:
         raise ValueError(f"'{text}' is not a number")
     sign = -1 if t.startswith("-") else 1
     t = t.lstrip("+-")
-    if t.count(",") > 1 and "." not in t:          # 1,500,000 written the English way
-        t = t.replace(",", "")
-    elif "." in t and "," in t and t.rfind(".") > t.rfind(","):  # 1,500.5 English
+    if (t.count(",") > 1 and "." not in t) or ("." in t and "," in t and t.rfind(".") > t.rfind(",")):          # 1,500,000 written the English way
         t = t.replace(",", "")
     elif t.count(".") >= 1 and re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", t):
         t = t.replace(".", "").replace(",", ".")
@@ -162,4 +160,4 @@ def parse_amount(cell: str, unit_cell: str = "", *, money: bool = False, unit_na
         raise ValueError(f"value '{raw}' is negative; counts and amounts cannot be below zero")
     if abs(value - round(value)) > 1e-6:
         raise ValueError(f"value '{raw}' is not a whole number of {unit_name or 'units'}")
-    return int(round(value))
+    return round(value)
