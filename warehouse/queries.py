@@ -266,30 +266,33 @@ def province_values(db: Path, metric_id: str, first_year: int, last_year: int) -
 
 _FACT_WHERE = (
     "WHERE (? = '' OR metric_id = ?) AND year(period_end) BETWEEN ? AND ? "
-    f"AND {_BODY_FILTER.format(col='body_id')} AND confidence <= ? "
+    f"AND {_BODY_FILTER.format(col='body_id')} AND {_LEVEL_FILTER.format(col='body_level')} "
+    "AND confidence <= ? "
     "AND (?::DATE IS NULL OR period_start >= ?::DATE) AND (?::DATE IS NULL OR period_end <= ?::DATE)"
 )
 
 
 def _fact_params(metric_id: str, body_ids: list[str], first_year: int, last_year: int, max_confidence: float,
-                 start: date | None, end: date | None) -> list[Any]:
-    return [metric_id, metric_id, first_year, last_year, body_ids, body_ids, max_confidence, start, start, end, end]
+                 start: date | None, end: date | None, level: str) -> list[Any]:
+    return [metric_id, metric_id, first_year, last_year, body_ids, body_ids, level, level, max_confidence,
+            start, start, end, end]
 
 
 def facts_table(db: Path, metric_id: str, body_ids: list[str], first_year: int, last_year: int, *,
                 max_confidence: float = 1.0, start: date | None = None, end: date | None = None,
-                limit: int = 10_000, offset: int = 0) -> pd.DataFrame:
-    """The facts behind the figures, newest first: one page of at most `limit` rows."""
+                level: str = "", limit: int = 10_000, offset: int = 0) -> pd.DataFrame:
+    """The facts behind the figures, newest first: one page of at most `limit` rows ('' level = every level)."""
     sql = ("SELECT fact_id, metric_id, body_id, body, period_label, period_start, period_end, value, unit, "
            "qualifier, raw_value, evidence, source_path, source_title, source_published, confidence, "
            f"source_count FROM v_facts {_FACT_WHERE} ORDER BY period_end DESC, body, fact_id LIMIT ? OFFSET ?")
-    params = _fact_params(metric_id, body_ids, first_year, last_year, max_confidence, start, end)
+    params = _fact_params(metric_id, body_ids, first_year, last_year, max_confidence, start, end, level)
     return _frame(db, sql, [*params, limit, offset])
 
 
 def facts_count(db: Path, metric_id: str, body_ids: list[str], first_year: int, last_year: int, *,
-                max_confidence: float = 1.0, start: date | None = None, end: date | None = None) -> int:
-    params = _fact_params(metric_id, body_ids, first_year, last_year, max_confidence, start, end)
+                max_confidence: float = 1.0, start: date | None = None, end: date | None = None,
+                level: str = "") -> int:
+    params = _fact_params(metric_id, body_ids, first_year, last_year, max_confidence, start, end, level)
     with read_only(db) as con:
         row = con.execute(f"SELECT count(*) FROM v_facts {_FACT_WHERE}", params).fetchone()
     return int(row[0]) if row else 0
