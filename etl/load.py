@@ -5,6 +5,7 @@ Everything here runs inside `warehouse.publish.write_session`, so either all of 
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -63,10 +64,11 @@ def finish_run(con: duckdb.DuckDBPyConnection, report: RunReport) -> None:
     con.execute(
         "UPDATE etl_runs SET finished_at = ?, status = ?, documents_seen = ?, documents_new = ?, "
         "documents_changed = ?, documents_unchanged = ?, documents_rejected = ?, rows_rejected = ?, "
-        "facts_added = ?, facts_removed = ? WHERE run_id = ?",
+        "facts_added = ?, facts_removed = ?, documents_removed = ?, failure = ? WHERE run_id = ?",
         [report.finished_at, report.status, report.documents_seen, report.documents_new,
          report.documents_changed, report.documents_unchanged, report.documents_rejected,
-         report.rows_rejected, report.facts_added, report.facts_removed, report.run_id],
+         report.rows_rejected, report.facts_added, report.facts_removed, report.documents_removed,
+         report.failure, report.run_id],
     )
     if report.errors:
         frame = pd.DataFrame(
@@ -77,32 +79,6 @@ def finish_run(con: duckdb.DuckDBPyConnection, report: RunReport) -> None:
         con.register("run_errors", frame)
         con.execute("INSERT INTO etl_errors SELECT run_id, path, row_no, stage, message FROM run_errors")
         con.unregister("run_errors")
-
-
-def document_state(con: duckdb.DuckDBPyConnection, doc: SourceDocument) -> tuple[str, str | None]:
-    """('unchanged'|'changed'|'new', the id of the document this one replaces)."""
-    if con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc.content_hash]).fetchone():
-        return "unchanged", None
-    row = con.execute(
-        "SELECT doc_id FROM documents WHERE path = ? ORDER BY loaded_at DESC LIMIT 1", [str(doc.path)]
-    ).fetchone()
-    return ("changed", str(row[0])) if row else ("new", None)
-
-
-def remove_document(con: duckdb.DuckDBPyConnection, doc_id: str) -> int:
-    row = con.execute("SELECT count(*) FROM facts WHERE doc_id = ?", [doc_id]).fetchone()
-    con.execute("DELETE FROM facts WHERE doc_id = ?", [doc_id])
-    con.execute("DELETE FROM documents WHERE doc_id = ?", [doc_id])
-    return int(row[0]) if row else 0
-
-
-def insert_document(con: duckdb.DuckDBPyConnection, doc: SourceDocument, run_id: int) -> None:
-    con.execute(
-        "INSERT INTO documents (doc_id, path, kind, title, outlet, published, encoding, size_bytes, run_id, "
-        "loaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, current_timestamp)",
-        [doc.content_hash, str(doc.path), doc.kind, doc.title, doc.outlet, doc.published, doc.encoding,
-         doc.size_bytes, run_id],
-    )
 
 
 class BodyResolver:
@@ -157,16 +133,6 @@ class BodyResolver:
                 self.con.unregister("new_aliases")
         self.pending_bodies = []
         self.pending_aliases = []
-
-
-def insert_facts(
-    con: duckdb.DuckDBPyConnection, doc_id: str, facts: Sequence[FactRecord], run_id: int, bodies: BodyResolver
-) -> int:
-    if not facts:
-        return 0
-    rows = fact_rows(doc_id, facts, run_id, bodies)
-    bodies.flush()
-    return insert_fact_rows(con, rows)
 
 
 def fact_rows(
@@ -260,12 +226,20 @@ class LoadBatch:
             str(p): (int(s), int(m), str(d)) for p, s, m, d in con.execute(
                 "SELECT path, size_bytes, mtime_ns, doc_id FROM document_files").fetchall()
         }
+        self.rejected: dict[str, tuple[int, int, str, str, str, int | None, int | None]] = {
+            str(p): (int(s), int(m), str(v or ""), str(st), str(msg), r, run) for p, s, m, v, st, msg, r, run in
+            con.execute("SELECT path, size_bytes, mtime_ns, extractor, stage, message, row_no, run_id "
+                        "FROM rejected_files").fetchall()
+        }
         self.new_documents: list[dict[str, object]] = []
         self.new_facts: list[dict[str, object]] = []
         self.removed: set[str] = set()
         self.seen_files: dict[str, dict[str, object]] = {}
+        self.gone_files: set[str] = set()
+        self.rejected_gone: list[str] = []
+        self.new_rejections: dict[str, dict[str, object]] = {}
         self.paths_by_doc: dict[str, set[str]] | None = None
-        self.fact_counts: dict[str, int] = {}
+        self.fact_counts: dict[str, int] | None = None
 
     def unchanged_stat(self, stat: FileStat) -> bool:
         known = self.files.get(stat.path)
@@ -292,14 +266,61 @@ class LoadBatch:
             self.paths_by_doc = {}
             for p, (_, _, d) in self.files.items():
                 self.paths_by_doc.setdefault(d, set()).add(p)
-            self.fact_counts = {str(d): int(n) for d, n in self.con.execute(
-                "SELECT doc_id, count(*) FROM facts GROUP BY doc_id").fetchall()}
         others = self.paths_by_doc.get(doc_id, set()) - {path}
         if others:
             self.paths_by_doc[doc_id] = others
             return 0  # another file still holds the same content
         self.removed.add(doc_id)
+        return self._fact_count(doc_id)
+
+    def _fact_count(self, doc_id: str) -> int:
+        if self.fact_counts is None:
+            self.fact_counts = {str(d): int(n) for d, n in self.con.execute(
+                "SELECT doc_id, count(*) FROM facts GROUP BY doc_id").fetchall()}
         return self.fact_counts.get(doc_id, 0)
+
+    def forget_missing(self, present: set[str], roots: Sequence[str]) -> tuple[list[str], int, int]:
+        """Known files under the folders `roots` that are no longer there: their documents and facts go.
+
+        A document another file still holds (the same content copied or moved) stays. Returns the paths
+        found gone, the documents removed and the facts removed with them.
+        """
+        prefixes = tuple(r.rstrip(os.sep) + os.sep for r in roots)
+        if not prefixes:
+            return [], 0, 0
+        gone = sorted(p for p in self.files if p.startswith(prefixes) and p not in present)
+        self.gone_files.update(gone)
+        self.rejected_gone = [p for p in self.rejected if p.startswith(prefixes) and p not in present]
+        if not gone:
+            return [], 0, 0
+        held: dict[str, set[str]] = {}
+        for p, (_, _, d) in self.files.items():
+            if p not in self.gone_files:
+                held.setdefault(d, set()).add(p)
+        for p, seen in self.seen_files.items():
+            held.setdefault(str(seen["doc_id"]), set()).add(p)
+        documents = facts = 0
+        for p in gone:
+            doc_id = self.files[p][2]
+            if held.get(doc_id) or doc_id in self.removed or doc_id not in self.doc_ids:
+                continue
+            self.removed.add(doc_id)
+            documents += 1
+            facts += self._fact_count(doc_id)
+        return gone, documents, facts
+
+    def known_rejection(self, stat: FileStat, version: str) -> tuple[str, str, int | None, int | None] | None:
+        """(stage, message, row, run) when this very file was rejected before by this code version."""
+        known = self.rejected.get(stat.path)
+        if known and known[0] == stat.size_bytes and known[1] == stat.mtime_ns and known[2] == version:
+            return known[3], known[4], known[5], known[6]
+        return None
+
+    def reject(self, stat: FileStat, version: str, stage: str, message: str, row: int | None,
+               run_id: int) -> None:
+        self.new_rejections[stat.path] = {
+            "path": stat.path, "size_bytes": stat.size_bytes, "mtime_ns": stat.mtime_ns, "stage": stage,
+            "message": message, "row_no": row, "extractor": version, "run_id": run_id}
 
     def add(self, doc: SourceDocument, facts: Sequence[FactRecord], run_id: int, bodies: BodyResolver,
             extractor: str | None) -> int:
@@ -350,5 +371,25 @@ class LoadBatch:
                 con.execute("DELETE FROM document_files WHERE path IN (SELECT path FROM seen_files)")
                 con.execute("INSERT INTO document_files SELECT path, size_bytes, mtime_ns, doc_id, run_id, "
                             "current_timestamp FROM seen_files")
+                con.execute("DELETE FROM rejected_files WHERE path IN (SELECT path FROM seen_files)")
             finally:
                 con.unregister("seen_files")
+        gone = sorted(self.gone_files | set(self.rejected_gone))
+        if gone:
+            con.register("gone_files", pd.DataFrame({"path": gone}))
+            try:
+                con.execute("DELETE FROM document_files WHERE path IN (SELECT path FROM gone_files)")
+                con.execute("DELETE FROM rejected_files WHERE path IN (SELECT path FROM gone_files)")
+            finally:
+                con.unregister("gone_files")
+        if self.new_rejections:
+            frame = pd.DataFrame(list(self.new_rejections.values()), columns=[
+                "path", "size_bytes", "mtime_ns", "stage", "message", "row_no", "extractor", "run_id"])
+            frame["row_no"] = frame["row_no"].astype("Int64")
+            con.register("new_rejections", frame)
+            try:
+                con.execute("DELETE FROM rejected_files WHERE path IN (SELECT path FROM new_rejections)")
+                con.execute("INSERT INTO rejected_files SELECT path, size_bytes, mtime_ns, stage, message, row_no, "
+                            "extractor, run_id, current_timestamp FROM new_rejections")
+            finally:
+                con.unregister("new_rejections")

@@ -10,6 +10,9 @@ replaces the facts of the old one. `reprocess=True` forgets every document and e
 
 from __future__ import annotations
 
+import functools
+import importlib.metadata
+import logging
 import os
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
@@ -17,7 +20,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl.errors import InputError, PartybuildError
+from etl.errors import InputError, PartybuildError, RunInProgressError
 from etl.load import BodyResolver, FileStat, LoadBatch, check_quality, finish_run, record_error, start_run
 from etl.records import FactRecord, RunReport
 from etl.sources import discover, reader_for
@@ -26,6 +29,8 @@ from etl.template import parse_amount, parse_period
 from warehouse.names import fold
 from warehouse.publish import write_session
 from warehouse.refdata import load_metric_catalogue
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]
 
@@ -151,9 +156,13 @@ def prose_facts(doc: SourceDocument) -> list[FactRecord]:
 
 def run(
     paths: Iterable[str | Path], db: Path, *, reprocess: bool = False, progress: Progress | None = None,
-    max_input_mb: float | None = None,
+    max_input_mb: float | None = None, keep_deleted: bool = False,
 ) -> RunReport:
     """Load files and folders into the warehouse at `db`; all of the run is published, or none of it.
+
+    A file loaded before from one of the folders given and now deleted takes its document and facts with it
+    (reported as documents_removed), unless `keep_deleted`. A run that fails as a whole still records itself
+    in etl_runs with the reason, in a publish of its own.
 
     Ví dụ: ``run(["bai-viet/"], Path("data/partybuild.duckdb"))`` reads bai-viet/ recursively.
     """
@@ -164,61 +173,103 @@ def run(
     for path, reason in skipped:
         report.documents_rejected += 1
         record_error(report, str(path), "discover", reason)
+    roots = [os.path.abspath(p) for p in inputs if os.path.isdir(p)]
     metrics = MetricLookup()
-    with write_session(db) as con:
-        run_id = start_run(con, report)
-        bodies = BodyResolver(con)
-        if reprocess:
-            report.facts_removed += _clear_documents(con)
-        batch = LoadBatch(con)
-        for i, path in enumerate(files, 1):
-            if progress:
-                progress(i, len(files), str(path))
-            report.documents_seen += 1
-            _load_one(path, report, batch, bodies, metrics, run_id, limit)
-        batch.write(bodies)
-        loaded = report.documents_new + report.documents_changed + report.documents_unchanged
-        if report.errors:
-            report.status = "partial" if loaded or report.facts_added else "failed"
-        elif report.documents_seen == 0:
-            report.status = "failed"
-            record_error(report, " ".join(inputs) or "(no input)", "discover", "no input files were found")
-        check_quality(con)
-        finish_run(con, report)
+    version = _code_version()
+    try:
+        with write_session(db) as con:
+            run_id = start_run(con, report)
+            bodies = BodyResolver(con)
+            if reprocess:
+                report.facts_removed += _clear_documents(con)
+            batch = LoadBatch(con)
+            present: set[str] = set()
+            for i, name in enumerate(files, 1):
+                if progress:
+                    progress(i, len(files), name)
+                report.documents_seen += 1
+                present.add(_load_one(name, report, batch, bodies, metrics, run_id, limit,
+                                      version=None if reprocess else version))
+            if not keep_deleted:
+                report.removed_paths, report.documents_removed, removed = batch.forget_missing(present, roots)
+                report.facts_removed += removed
+            batch.write(bodies)
+            loaded = report.documents_new + report.documents_changed + report.documents_unchanged
+            if report.errors:
+                report.status = "partial" if loaded or report.facts_added else "failed"
+            elif report.documents_seen == 0 and not report.documents_removed:
+                report.status = "failed"
+                record_error(report, " ".join(inputs) or "(no input)", "discover", "no input files were found")
+            check_quality(con)
+            finish_run(con, report)
+    except RunInProgressError:
+        raise  # another run holds the warehouse: nothing of ours to record
+    except PartybuildError as exc:
+        report.status, report.failure = "failed", str(exc)
+        _record_failure(db, report)
+        raise
     return report
 
 
-def _load_one(path: Path, report: RunReport, batch: LoadBatch, bodies: BodyResolver, metrics: MetricLookup,
-              run_id: int, limit: int) -> None:
-    """One file through read → extract → batch; a bad file is recorded and never stops the run."""
+def _record_failure(db: Path, report: RunReport) -> None:
+    """A run that published nothing still leaves its row (status failed, the reason) in the history."""
+    report.documents_new = report.documents_changed = report.documents_removed = 0
+    report.facts_added = report.facts_removed = 0  # none of it was published
     try:
-        st = path.stat()
+        with write_session(db) as con:
+            start_run(con, report)
+            finish_run(con, report)
+    except Exception:  # the warehouse itself may be what failed; the caller reports the first error
+        log.warning("could not record the failed run in %s", db, exc_info=True)
+
+
+def _load_one(name: str, report: RunReport, batch: LoadBatch, bodies: BodyResolver, metrics: MetricLookup,
+              run_id: int, limit: int, *, version: str | None) -> str:
+    """One file through read → extract → batch; a bad file is recorded and never stops the run.
+
+    Returns the file's absolute path. `version` (None with --reprocess) lets a file rejected before by the
+    same code, and unchanged since, be reported again without being read again.
+    """
+    abspath = os.path.abspath(name)
+    try:
+        st = os.stat(name)
     except OSError as exc:
-        _reject(report, path, "read", f"cannot be read: {exc.strerror or exc}")
-        return
-    stat = FileStat(os.path.abspath(path), st.st_size, st.st_mtime_ns)
+        _reject(report, Path(name), "read", f"cannot be read: {exc.strerror or exc}")
+        return abspath
+    stat = FileStat(abspath, st.st_size, st.st_mtime_ns)
     if batch.unchanged_stat(stat):
         report.documents_unchanged += 1
-        return
+        return abspath
+    path = Path(name)
     if st.st_size > limit:
         _reject(report, path, "read", f"the file is {st.st_size / 1048576:.1f} MB, over the "
                 f"{limit / 1048576:.0f} MB limit; split it, or raise the limit with --max-input-mb")
-        return
+        return abspath
+    known = batch.known_rejection(stat, version) if version else None
+    if known:
+        stage, message, row, when = known
+        _reject(report, path, stage, f"{message} (unchanged since run {when}, not read again)", row)
+        return abspath
+
+    def reject(stage: str, message: str, row: int | None = None, where: Path = path) -> str:
+        _reject(report, where, stage, message, row)
+        if os.access(path, os.R_OK):  # a permission problem is fixed without touching mtime: retry those
+            batch.reject(stat, _code_version(), stage, message, row, run_id)
+        return abspath
+
     reader = reader_for(path)
     assert reader is not None
     try:
         doc = reader(path)
     except InputError as exc:
-        _reject(report, Path(exc.path), "read", exc.message, exc.row)
-        return
+        return reject("read", exc.message, exc.row, Path(exc.path))
     except Exception as exc:  # a reader bug or a hostile file must not stop the run
-        _reject(report, path, "read", f"cannot be read ({type(exc).__name__}: {exc})")
-        return
+        return reject("read", f"cannot be read ({type(exc).__name__}: {exc})")
     state, replaces = batch.state(doc, stat)
     if state == "unchanged":
         report.documents_unchanged += 1
         batch.remember(stat, doc.content_hash, run_id)
-        return
+        return abspath
     extractor = None
     try:
         if doc.kind == "spreadsheet":
@@ -229,16 +280,12 @@ def _load_one(path: Path, report: RunReport, batch: LoadBatch, bodies: BodyResol
             facts = prose_facts(doc)
             extractor = _extractor_version()
     except PartybuildError as exc:
-        _reject(report, path, "extract", str(exc))
-        return
+        return reject("extract", str(exc))
     except Exception as exc:
-        _reject(report, path, "extract", f"the extractor failed ({type(exc).__name__}: {exc}); "
-                                         "please report this file")
-        return
+        return reject("extract", f"the extractor failed ({type(exc).__name__}: {exc}); please report this file")
     if doc.kind in ("spreadsheet", "jsonl") and not facts:
         # Every row was bad: keep whatever an older version of this file loaded.
-        _reject(report, path, "parse", "no row of the file could be loaded")
-        return
+        return reject("parse", "no row of the file could be loaded")
     if replaces:
         report.facts_removed += batch.remove(replaces, stat.path)
         report.documents_changed += 1
@@ -246,11 +293,22 @@ def _load_one(path: Path, report: RunReport, batch: LoadBatch, bodies: BodyResol
         report.documents_new += 1
     report.facts_added += batch.add(doc, facts, run_id, bodies, extractor)
     batch.remember(stat, doc.content_hash, run_id)
+    return abspath
 
 
 def _reject(report: RunReport, path: Path, stage: str, message: str, row: int | None = None) -> None:
     report.documents_rejected += 1
     record_error(report, str(path), stage, message, row)
+
+
+@functools.cache
+def _code_version() -> str:
+    """What a rejection is valid for: this release of partybuild and its extractor."""
+    try:
+        release = importlib.metadata.version("partybuild")
+    except importlib.metadata.PackageNotFoundError:
+        release = "dev"
+    return f"{release}/{_extractor_version()}"
 
 
 def _extractor_version() -> str | None:

@@ -55,9 +55,12 @@ class RunReport:
     documents_unchanged: int = 0
     documents_rejected: int = 0
     rows_rejected: int = 0
+    documents_removed: int = 0           # their file was deleted from a folder the run read
     facts_added: int = 0
     facts_removed: int = 0
+    failure: str | None = None           # why nothing was published, when the run failed as a whole
     errors: list[RunError] = field(default_factory=list)
+    removed_paths: list[str] = field(default_factory=list)  # the deleted files behind documents_removed
 
     @property
     def exit_code(self) -> int:

@@ -45,7 +45,7 @@ def infer_parents(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def refresh(con: duckdb.DuckDBPyConnection) -> None:
-    """Refill every mat_* table from facts, documents and bodies; cheap to call when nothing changed."""
+    """Refill every mat_* table from facts, documents and bodies (see refresh_if_changed for the cheap path)."""
     infer_parents(con)
     for table, view, order in STEPS:
         con.execute(f"DELETE FROM {table}")
@@ -59,8 +59,39 @@ def refresh(con: duckdb.DuckDBPyConnection) -> None:
     )
     con.execute("DELETE FROM semantics_state")
     con.execute(
-        "INSERT INTO semantics_state SELECT current_timestamp, count(*), max(fact_id) FROM facts"
+        "INSERT INTO semantics_state (refreshed_at, facts, max_fact_id, fingerprint) "
+        "SELECT current_timestamp, count(*), max(fact_id), ? FROM facts", [fingerprint(con)]
     )
+
+
+# Everything the mat_* tables are computed from. Facts are only ever inserted (with new ids from a sequence)
+# or deleted, so count, max and sum of ids identify them; the small tables are hashed row by row.
+_FINGERPRINT = """
+SELECT concat_ws('|',
+    (SELECT count(*) || ':' || coalesce(max(fact_id), 0) || ':' || coalesce(sum(fact_id), 0) FROM facts),
+    (SELECT count(*) || ':' || coalesce(sum(hash(d)), 0) FROM documents d),
+    (SELECT count(*) || ':' || coalesce(sum(hash(b)), 0) FROM bodies b),
+    (SELECT count(*) || ':' || coalesce(sum(hash(m)), 0) FROM metrics m),
+    (SELECT count(*) || ':' || coalesce(sum(hash(c)), 0) FROM corrections c),
+    ?)
+"""
+
+
+def fingerprint(con: duckdb.DuckDBPyConnection) -> str:
+    from warehouse.migrate import views_digest
+
+    row = con.execute(_FINGERPRINT, [views_digest()]).fetchone()
+    return str(row[0]) if row else ""
+
+
+def refresh_if_changed(con: duckdb.DuckDBPyConnection) -> bool:
+    """`refresh` unless nothing it reads changed since the last one (a run over unchanged inputs); True if it ran."""
+    infer_parents(con)  # may change bodies, so before the comparison
+    row = con.execute("SELECT max(fingerprint) FROM semantics_state").fetchone()
+    if row and row[0] and row[0] == fingerprint(con):
+        return False
+    refresh(con)
+    return True
 
 
 def is_fresh(con: duckdb.DuckDBPyConnection) -> bool:

@@ -1,7 +1,7 @@
 """Applies the numbered .sql files in migrations/ in order, each in its own transaction, and records them.
 
-Views live apart in views/ and are re-created on every write, because they hold no data and their latest
-definition is always the right one.
+Views live apart in views/ and are re-created by any write that finds their definitions changed (or a new
+migration applied), because they hold no data and their latest definition is always the right one.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ from importlib import resources
 from pathlib import Path
 
 import duckdb
+
+from warehouse import build_state
 
 MIGRATIONS = Path(str(resources.files("warehouse") / "migrations"))
 VIEWS = Path(str(resources.files("warehouse") / "views"))
@@ -68,7 +70,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
             con.execute("ROLLBACK")
             raise
         applied.append(version)
-    apply_views(con)
+    apply_views(con, force=bool(applied))
     return applied
 
 
@@ -76,7 +78,19 @@ def view_files() -> list[Path]:
     return sorted(VIEWS.glob("*.sql"))
 
 
-def apply_views(con: duckdb.DuckDBPyConnection) -> None:
-    """(Re)create every view. Files are applied in name order; a view may use one whose name sorts earlier."""
+def views_digest() -> str:
+    return build_state.files_digest(view_files())
+
+
+def apply_views(con: duckdb.DuckDBPyConnection, *, force: bool = True) -> bool:
+    """(Re)create every view, unless their definitions are the ones already applied (and not `force`).
+
+    Files are applied in name order; a view may use one whose name sorts earlier. Returns whether it ran.
+    """
+    digest = views_digest()
+    if not force and build_state.get(con, "views") == digest:
+        return False
     for path in view_files():
         con.execute(path.read_text(encoding="utf-8"))
+    build_state.put(con, "views", digest)
+    return True

@@ -21,7 +21,7 @@ import duckdb
 
 from etl.errors import RunInProgressError, WarehouseError
 from warehouse.db import translate
-from warehouse.materialize import refresh
+from warehouse.materialize import refresh_if_changed
 from warehouse.migrate import migrate
 from warehouse.refdata import sync_reference
 
@@ -85,7 +85,7 @@ def updating(db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
         migrate(con)
         sync_reference(con)
         yield con
-        refresh(con)  # the semantic tables the views read, recomputed before publishing
+        refresh_if_changed(con)  # the semantic tables the views read, recomputed before publishing
         con.execute("CHECKPOINT")
     except BaseException:
         con.close()

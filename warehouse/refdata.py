@@ -1,4 +1,5 @@
-"""Loads the reference data analysts extend (reference/*.toml, *.csv) into the warehouse on every write.
+"""Loads the reference data analysts extend (reference/*.toml, *.csv) into the warehouse on every write that finds
+them changed.
 
 Reference rows are upserted, never deleted: a body first met in a document (verified = false) stays, and a
 body that the registry later learns becomes verified.
@@ -20,6 +21,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from warehouse import build_state
 from warehouse.names import fold, tidy
 
 REFERENCE = Path(str(resources.files("warehouse") / "reference"))
@@ -81,7 +83,24 @@ def load_aliases(path: Path | None = None) -> pd.DataFrame:
     return frame
 
 
-def sync_reference(con: duckdb.DuckDBPyConnection) -> None:
+def reference_digest() -> str:
+    """Of the reference files and of this module's code (a new sync rule must run even on the same files)."""
+    return build_state.files_digest(
+        [REFERENCE / "metrics.toml", REFERENCE / "bodies.csv", REFERENCE / "body_hierarchy.csv",
+         REFERENCE / "body_aliases.csv"], Path(__file__).read_text(encoding="utf-8"))
+
+
+def sync_reference(con: duckdb.DuckDBPyConnection, *, force: bool = False) -> bool:
+    """Upsert the catalogue and the registry, unless these very files were synced already; True when it ran."""
+    digest = reference_digest()
+    if not force and build_state.get(con, "reference") == digest:
+        return False
+    _sync(con)
+    build_state.put(con, "reference", digest)
+    return True
+
+
+def _sync(con: duckdb.DuckDBPyConnection) -> None:
     metrics = pd.DataFrame(
         [{k: m[k] for k in METRIC_KEYS} for m in load_metric_catalogue()], columns=list(METRIC_KEYS)
     ).rename(columns={"id": "metric_id"})

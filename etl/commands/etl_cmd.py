@@ -63,6 +63,9 @@ def _add_run_arguments(parser: argparse.ArgumentParser) -> None:
                         help="read and extract every document again (after an extractor upgrade)")
     parser.add_argument("--max-input-mb", type=float, metavar="MB",
                         help="larger files are rejected unread (default: $PARTYBUILD_MAX_INPUT_MB, else 50)")
+    parser.add_argument("--keep-deleted", action="store_true",
+                        help="keep the facts of files deleted from the folders given (default: they are removed "
+                             "with their documents, and the run lists them)")
 
 
 class _ProgressBar:
@@ -96,7 +99,7 @@ def run_command(args: argparse.Namespace) -> int:
     if args.max_input_mb is not None:
         os.environ["PARTYBUILD_MAX_INPUT_MB"] = str(args.max_input_mb)  # the readers check it too
     report = run(args.paths, db, reprocess=args.reprocess, progress=_ProgressBar() if show_progress else None,
-                 max_input_mb=args.max_input_mb)
+                 max_input_mb=args.max_input_mb, keep_deleted=args.keep_deleted)
     _print_report(report, db, args.json)
     return report.exit_code
 
@@ -108,9 +111,11 @@ def _print_report(report: RunReport, db: Path, as_json: bool) -> None:
         print(f"run {report.run_id} → {db}: {report.status}")
         print(f"  documents: {report.documents_seen} seen, {report.documents_new} new, "
               f"{report.documents_changed} changed, {report.documents_unchanged} unchanged, "
-              f"{report.documents_rejected} rejected")
+              f"{report.documents_rejected} rejected, {report.documents_removed} removed (file deleted)")
         print(f"  facts: {report.facts_added} added, {report.facts_removed} removed; "
               f"rows rejected: {report.rows_rejected}")
+        for path in report.removed_paths:
+            print(f"  removed (the file is gone): {path}")
         for err in report.errors:
             print(f"  rejected: {err}", file=sys.stderr)
 
@@ -131,7 +136,8 @@ def schedule_command(args: argparse.Namespace) -> int:
 
     def refresh() -> None:
         try:
-            report = run(args.paths, db, reprocess=args.reprocess, max_input_mb=args.max_input_mb)
+            report = run(args.paths, db, reprocess=args.reprocess, max_input_mb=args.max_input_mb,
+                         keep_deleted=args.keep_deleted)
         except PartybuildError as exc:
             log(f"refresh refused or failed: {exc}")
             return
@@ -142,7 +148,8 @@ def schedule_command(args: argparse.Namespace) -> int:
                 if report.finished_at and report.started_at else 0.0
             log(f"run {report.run_id}: {report.status} in {took:.1f}s — documents {report.documents_seen} "
                 f"seen, {report.documents_new} new, {report.documents_changed} changed, "
-                f"{report.documents_rejected} rejected; facts +{report.facts_added} -{report.facts_removed}")
+                f"{report.documents_rejected} rejected, {report.documents_removed} removed; "
+                f"facts +{report.facts_added} -{report.facts_removed}")
 
     run_forever(refresh, every=every, cron=cron, log=log)
     return 0

@@ -127,11 +127,24 @@ def test_overlapping_runs_are_refused_with_a_clear_message(tmp_path: Path, db_pa
 def test_a_failed_quality_gate_publishes_nothing(tmp_path: Path, db_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     run([jsonl_folder(tmp_path / "a", 1, 2)], db_path)
-    before = digest(db_path)
+    before = facts_and_documents(db_path)
     monkeypatch.setattr("etl.load.QUALITY_GATES", [("always broken", "SELECT 1")])
     from etl.errors import WarehouseError
 
     with pytest.raises(WarehouseError, match="nothing was published"):
         run([jsonl_folder(tmp_path / "b", 1, 2, offset=50)], db_path)
-    assert digest(db_path) == before
+    assert facts_and_documents(db_path) == before
     assert not db_path.with_name(f".{db_path.name}.building").exists()
+    # The failed run is in the history, with its reason, and nothing it read is.
+    with duckdb.connect(str(db_path), read_only=True) as con:
+        runs = con.execute("SELECT status, failure, facts_added FROM etl_runs ORDER BY run_id").fetchall()
+    assert [r[0] for r in runs] == ["ok", "failed"]
+    assert "always broken" in runs[1][1]
+    assert runs[1][2] == 0
+
+
+def facts_and_documents(db: Path) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        facts = con.execute("SELECT * FROM facts ORDER BY fact_id").fetchall()
+        docs = con.execute("SELECT doc_id, path FROM documents ORDER BY doc_id").fetchall()
+    return facts, docs

@@ -111,7 +111,7 @@ def test_discover_walks_folders_and_reports_unknown_extensions(tmp_path: Path) -
     (tmp_path / "a" / "anh.png").write_bytes(b"\x89PNG")
     (tmp_path / "a" / ".an.txt").write_text("ẩn", encoding="utf-8")
     files, skipped = discover([tmp_path / "a", tmp_path / "khong-co"])
-    assert [f.name for f in files] == ["sau.md", "truoc.txt"]
+    assert [Path(f).name for f in files] == ["sau.md", "truoc.txt"]
     reasons = {p.name: r for p, r in skipped}
     assert "unknown file type '.png'" in reasons["anh.png"]
     assert reasons["khong-co"] == "no such file or folder"
