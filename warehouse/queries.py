@@ -67,8 +67,9 @@ def status(db: Path) -> dict[str, Any]:
 
 def run_history(db: Path, limit: int = 20) -> pd.DataFrame:
     return _frame(db, "SELECT run_id, started_at, finished_at - started_at AS duration, status, documents_seen, "
-                      "documents_new, documents_changed, documents_unchanged, documents_rejected, rows_rejected, "
-                      "facts_added, facts_removed FROM etl_runs ORDER BY run_id DESC LIMIT ?", [limit])
+                      "documents_new, documents_changed, documents_unchanged, documents_rejected, "
+                      "documents_removed, rows_rejected, facts_added, facts_removed, failure "
+                      "FROM etl_runs ORDER BY run_id DESC LIMIT ?", [limit])
 
 
 def run_errors(db: Path, limit: int = 1000) -> pd.DataFrame:
