@@ -2,7 +2,7 @@
 
 `run()` is called by bench/run.py. The warehouse is $PARTYBUILD_BENCH_DB if set, else
 data/bench-<N>.duckdb, built once with `partybuild sample --facts N` (N = $PARTYBUILD_BENCH_FACTS,
-default 10,000,000) or, while that command is missing, by `synthetic_warehouse` below.
+default 10,000,000).
 Each query runs on a read-only connection, with bound parameters, as the dashboard runs it.
 """
 
@@ -58,48 +58,6 @@ QUERIES: dict[str, str] = {
 }
 
 
-def synthetic_warehouse(db: Path, facts: int) -> None:
-    """A warehouse of `facts` facts written with INSERT … FROM range(N): every figure twice (two documents),
-    1 % conflicting, years 2015–2025, periods of every shape (year, half, 9 months, quarter, month, day)."""
-    from warehouse.materialize import refresh
-    from warehouse.publish import write_session
-
-    with write_session(db) as con:
-        con.execute("SET enable_progress_bar = false")
-        con.execute(
-            "INSERT INTO bodies (body_id, name, level, parent_id, province, verified) "
-            "SELECT 'b' || i, 'Đảng bộ ' || i, CASE WHEN i < 100 THEN 'province' ELSE 'district' END, "
-            "CASE WHEN i < 100 THEN NULL ELSE 'b' || (i % 100) END, 'P' || (i % 100), TRUE FROM range(2000) t(i)"
-        )
-        con.execute(
-            "INSERT INTO documents (doc_id, path, kind, published) SELECT 'd' || i, '/docs/' || i || '.html', "
-            "CASE WHEN i % 10 = 0 THEN 'spreadsheet' ELSE 'html' END, "
-            "DATE '2015-01-01' + CAST(i % 4000 AS INTEGER) FROM range(200000) t(i)"
-        )
-        con.execute(
-            """
-            INSERT INTO facts (fact_id, doc_id, metric_id, body_id, period_start, period_end, period_label,
-                               value, evidence, extractor, run_id)
-            SELECT i, 'd' || (hash(i) % 200000),
-              ['members_admitted', 'funds_donated', 'houses_built', 'confidence_vote_subjects'][1 + (g % 4)],
-              'b' || ((g // 4) % 2000),
-              CASE k WHEN 0 THEN make_date(y, 1, 1) WHEN 1 THEN make_date(y, 1, 1) WHEN 2 THEN make_date(y, 1, 1)
-                     WHEN 3 THEN make_date(y, 1 + 3 * (g % 4), 1) WHEN 4 THEN make_date(y, 1 + (g % 12), 1)
-                     ELSE make_date(y, 1 + (g % 12), 1 + (g % 28)) END,
-              CASE k WHEN 0 THEN make_date(y, 12, 31) WHEN 1 THEN make_date(y, 6, 30)
-                     WHEN 2 THEN make_date(y, 9, 30) WHEN 3 THEN last_day(make_date(y, 3 + 3 * (g % 4), 1))
-                     WHEN 4 THEN last_day(make_date(y, 1 + (g % 12), 1))
-                     ELSE make_date(y, 1 + (g % 12), 1 + (g % 28)) END,
-              'x', 100 + (g % 500) + CASE WHEN i % 97 = 0 THEN 1 ELSE 0 END,
-              'evidence text for fact ' || i, 'synthetic', 1
-            FROM (SELECT i, i // 2 AS g, 2015 + ((i // 2) // 8000) % 11 AS y, ((i // 2) // 800) % 6 AS k
-                  FROM range(?) t(i))
-            """,
-            [facts],
-        )
-        refresh(con)
-
-
 def _warehouse() -> Path:
     if os.environ.get("PARTYBUILD_BENCH_DB"):
         return Path(os.environ["PARTYBUILD_BENCH_DB"])
@@ -111,7 +69,7 @@ def _warehouse() -> Path:
         done = subprocess.run([str(exe), "sample", "--facts", str(facts), "--db", str(db)],
                               capture_output=True, text=True, check=False)
         if done.returncode != 0 or not db.exists():
-            synthetic_warehouse(db, facts)
+            raise RuntimeError(f"partybuild sample --facts {facts} failed: {done.stderr.strip()[-500:]}")
     _ensure_fresh(db)
     return db
 
