@@ -38,6 +38,14 @@ class AccessError(PartybuildError):
     """Sign-in refused or an action not allowed for the user's role."""
 
 
+class SignInLocked(AccessError):
+    """Too many wrong passwords for a name: sign-in is refused for `minutes` more, whatever the password."""
+
+    def __init__(self, minutes: int) -> None:
+        super().__init__(f"too many wrong passwords; try again in {minutes} minutes")
+        self.minutes = minutes
+
+
 @dataclass(frozen=True)
 class User:
     name: str
@@ -164,7 +172,7 @@ def sign_in(path: Path, name: str, password: str, *, now: float | None = None) -
     recent = attempts.recent(name, now)
     if len(recent) >= MAX_FAILURES:
         wait = int(WINDOW_S - (now - min(recent))) + 1
-        raise AccessError(f"too many wrong passwords; try again in {wait // 60 + 1} minutes")
+        raise SignInLocked(wait // 60 + 1)
     entry = load_users(path).get(name)
     if entry is None or not _check(password, entry.get("password", "")):
         attempts.fail(name, now)

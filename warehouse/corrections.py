@@ -105,11 +105,28 @@ def _mentions(con: duckdb.DuckDBPyConnection, fact_id: int) -> list[dict[str, An
                [fact_id, fact_id])
     ids = [i for i in (ids or [fact_id]) if i > 0]
     frame = con.execute(
-        "SELECT fact_id, doc_id, extracted_metric_id AS metric_id, start_offset, end_offset, source_row, "
-        "evidence, body_id, period_start, period_end, period_label, value FROM facts_effective "
-        "WHERE list_contains(?, fact_id)", [ids]
+        "SELECT fact_id, doc_id, extracted_metric_id AS metric_id, metric_id AS shown_metric_id, start_offset, "
+        "end_offset, source_row, evidence, body_id, period_start, period_end, period_label, value "
+        "FROM facts_effective WHERE list_contains(?, fact_id)", [ids]
     ).df()
     return frame.to_dict("records")  # type: ignore[return-value]
+
+
+_NEW = ("new_metric_id", "new_body_id", "new_period_start", "new_period_end", "new_period_label", "new_value")
+
+
+def _live_values(con: duckdb.DuckDBPyConnection, mention: dict[str, Any]) -> dict[str, Any]:
+    """What the mention's live correction sets. A later confirm or correct replaces that correction, so it
+    must carry these forward: confirming a corrected value keeps the corrected value, and correcting the
+    period of a fact whose value was corrected keeps the corrected value."""
+    row = con.execute(
+        f"SELECT {', '.join(_NEW)} FROM corrections WHERE superseded_by IS NULL AND action <> 'add' "
+        "AND doc_id = ? AND metric_id = ? AND start_offset IS NOT DISTINCT FROM ? "
+        "AND end_offset IS NOT DISTINCT FROM ? AND source_row IS NOT DISTINCT FROM ?",
+        [mention["doc_id"], mention["metric_id"], _clean(mention["start_offset"]),
+         _clean(mention["end_offset"]), _clean(mention["source_row"])],
+    ).fetchone()
+    return {k: v for k, v in zip(_NEW, row or (), strict=False) if v is not None}
 
 
 def _json(values: dict[str, Any]) -> str:
@@ -157,16 +174,18 @@ def review(
         mentions = _mentions(con, fact_id)
         if not mentions:
             raise CorrectionError(f"no fact {fact_id} in the warehouse (see v_facts.fact_id)")
-        values = _resolve_change(con, change, str(mentions[0]["metric_id"])) if action == "correct" else {}
+        shown_metric = str(mentions[0]["shown_metric_id"])
+        values = _resolve_change(con, change, shown_metric) if action == "correct" else {}
         for m in mentions:
             before = {k: _clean(m[k]) for k in ("body_id", "period_start", "period_end", "value")}
-            before["metric_id"] = m["metric_id"]
+            before["metric_id"] = m["shown_metric_id"]
             after = dict(before)
             after.update({k.replace("new_", ""): v for k, v in values.items() if k != "new_period_label"})
+            kept = {} if action == "reject" else {**_live_values(con, m), **values}
             made.append(_insert(con, {
                 "action": action, "doc_id": m["doc_id"], "metric_id": m["metric_id"],
                 "start_offset": _clean(m["start_offset"]), "end_offset": _clean(m["end_offset"]),
-                "source_row": _clean(m["source_row"]), "evidence": _clean(m["evidence"]), **values,
+                "source_row": _clean(m["source_row"]), "evidence": _clean(m["evidence"]), **kept,
                 "before_json": _json(before), "after_json": _json(after if action != "reject" else {}),
                 "made_by": by.strip(), "reason": reason.strip(),
             }))
@@ -200,6 +219,26 @@ def orphans(db: Path) -> pd.DataFrame:
 def queue(db: Path, limit: int = 50) -> pd.DataFrame:
     with read_only(db) as con:
         return con.execute("SELECT * FROM v_review_queue LIMIT ?", [limit]).df()
+
+
+def history(db: Path, fact_id: int) -> pd.DataFrame:
+    """The audit trail of one fact (a v_facts or v_evidence id), newest first: every correction of any of its
+    mentions, or the addition that created it, with who, when, why and the fact before and after."""
+    with read_only(db) as con:
+        ids = _one(con, "SELECT fact_ids FROM mat_figures WHERE fact_id = ? OR list_contains(fact_ids, ?) "
+                        "LIMIT 1", [fact_id, fact_id])
+        ids = list(ids or [fact_id])
+        return con.execute(
+            "SELECT v.correction_id, v.action, v.made_by, v.made_at, v.reason, v.before_json, v.after_json, "
+            "v.source, v.live FROM v_corrections v JOIN corrections c USING (correction_id) "
+            "WHERE (c.action = 'add' AND list_contains(?, -c.correction_id)) "
+            "OR (c.action <> 'add' AND EXISTS (SELECT 1 FROM facts f WHERE list_contains(?, f.fact_id) "
+            "AND f.doc_id = c.doc_id AND f.metric_id = c.metric_id "
+            "AND f.start_offset IS NOT DISTINCT FROM c.start_offset "
+            "AND f.end_offset IS NOT DISTINCT FROM c.end_offset "
+            "AND f.source_row IS NOT DISTINCT FROM c.source_row)) "
+            "ORDER BY v.made_at DESC, v.correction_id DESC", [ids, ids]
+        ).df()
 
 
 def export_csv(db: Path, path: Path) -> int:
@@ -253,7 +292,7 @@ def import_csv(db: Path, path: Path, *, by: str | None = None) -> tuple[int, lis
                 else:
                     if not row.get("doc_id") or not row.get("metric_id"):
                         raise CorrectionError("doc_id and metric_id identify the fact and are required")
-                    values = _resolve_change(con, change, row["metric_id"]) if action == "correct" else {}
+                    values = _resolve_change(con, change, row["metric_id"]) if action != "reject" else {}
                     _insert(con, {
                         "action": action, "doc_id": row["doc_id"], "metric_id": row["metric_id"],
                         "start_offset": int(row["start_offset"]) if row.get("start_offset") else None,
