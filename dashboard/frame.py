@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, state
+from dashboard import auth, data, state
 from dashboard.i18n import format_datetime, format_number
 from dashboard.state import t
 from etl.errors import PartybuildError
@@ -68,6 +68,7 @@ def sidebar(all_pages: list[st.Page]) -> None:
             st.caption(t("last_refresh", when=format_datetime(summary["last_refresh"])))
         elif status == "missing":
             st.caption(t("no_warehouse_short"))
+        auth.sidebar_sign_in()
         with st.popover(t("copy_link"), icon=":material/link:"):
             base = (st.context.url or "").split("?")[0]
             st.code(f"{base}?{urlencode(dict(st.query_params))}", language=None, wrap_lines=True)
