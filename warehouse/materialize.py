@@ -12,7 +12,7 @@ import duckdb
 
 # (table, the view it copies, sort order that keeps the dashboard's filters on few row groups)
 STEPS: tuple[tuple[str, str, str], ...] = (
-    ("mat_figures", "sem_figures", "body_id, metric_id, period_start, period_end"),
+    ("mat_figures", "sem_figures", "metric_id, period_end, body_id, period_start"),
     ("mat_periods", "sem_periods", "metric_id, body_id, period_start, period_end"),
     ("mat_yearly", "sem_yearly", "metric_id, year, body_id"),
     ("mat_series", "sem_series", "metric_id, grain, body_id, period_start"),

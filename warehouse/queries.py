@@ -135,29 +135,17 @@ _LEVEL_FILTER = "(? = '' OR {col} = ?)"
 GRAINS = ("year", "half", "quarter", "month")
 
 
-def relations(db: Path) -> set[str]:
-    """Names of the tables and views the warehouse has (views of other issues may not exist yet)."""
-    with read_only(db) as con:
-        return {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-
-
-def _yearly_source(rels: set[str]) -> str:
-    """v_yearly when present; else a v1 stand-in from v_facts (facts within one calendar year, summed)."""
-    if "v_yearly" in rels:
-        return ("(SELECT body_id, body, body_level, parent_id, province, metric_id, year, value, partial, "
-                "period_end, facts, source_count FROM v_yearly)")
-    return ("(SELECT f.body_id, f.body, f.body_level, b.parent_id, f.province, f.metric_id, "
-            "year(f.period_end) AS year, sum(f.value) AS value, bool_or(f.period_end < make_date(year(f.period_end), 12, 31)) "
-            "AS partial, max(f.period_end) AS period_end, count(*) AS facts, count(*) AS source_count "
-            "FROM v_facts f JOIN bodies b USING (body_id) WHERE year(f.period_start) = year(f.period_end) GROUP BY ALL)")
+# Every write re-creates the views, so every warehouse has them; v_yearly is the yearly source of the charts.
+_YEARLY = ("(SELECT body_id, body, body_level, parent_id, province, metric_id, year, value, partial, period_end, "
+           "facts, source_count FROM v_yearly)")
 
 
 def summary(db: Path) -> dict[str, Any]:
     """What the sidebar and the empty states need: counts, year bounds, the last refresh."""
     with read_only(db) as con:
         row = con.execute(
-            "SELECT (SELECT count(*) FROM facts), (SELECT min(year(period_start)) FROM facts), "
-            "(SELECT max(year(period_end)) FROM facts), "
+            "SELECT (SELECT count(*) FROM facts), (SELECT min(year) FROM v_coverage), "
+            "(SELECT max(year(last_end)) FROM v_coverage), "
             "(SELECT max(coalesce(finished_at, started_at)) FROM etl_runs)"
         ).fetchone()
     assert row is not None
@@ -165,22 +153,16 @@ def summary(db: Path) -> dict[str, Any]:
 
 
 def bodies(db: Path) -> pd.DataFrame:
-    """Every body with its parent and level (v_bodies when present)."""
-    rels = relations(db)
-    if "v_bodies" in rels:
-        sql = ("SELECT body_id, name, level, parent_id, parent_name, province, verified, valid_from, valid_until, "
-               "successor_id, successor_name FROM v_bodies ORDER BY name")
-    else:
-        sql = ("SELECT b.body_id, b.name, b.level, b.parent_id, p.name AS parent_name, b.province, b.verified, "
-               "b.valid_from, b.valid_until, b.successor_id, NULL AS successor_name FROM bodies b "
-               "LEFT JOIN bodies p ON p.body_id = b.parent_id ORDER BY b.name")
+    """Every body with its parent, level and successor."""
+    sql = ("SELECT body_id, name, level, parent_id, parent_name, province, verified, valid_from, valid_until, "
+           "successor_id, successor_name FROM v_bodies ORDER BY name")
     return _frame(db, sql)
 
 
 def yearly_series(db: Path, metric_id: str, level: str, body_ids: list[str], first_year: int,
                   last_year: int, by_body: bool = False) -> pd.DataFrame:
     """Per year (and body when `by_body`): the bodies' own yearly figures summed; `partial` if any is partial."""
-    src = _yearly_source(relations(db))
+    src = _YEARLY
     keys = "body_id, body, year" if by_body else "year"
     sql = (f"SELECT {keys}, sum(value)::DOUBLE AS value, bool_or(partial) AS partial, count(*) AS bodies, "
            f"sum(facts)::BIGINT AS facts FROM {src} WHERE metric_id = ? AND year BETWEEN ? AND ? "
@@ -191,7 +173,7 @@ def yearly_series(db: Path, metric_id: str, level: str, body_ids: list[str], fir
 
 def metric_years(db: Path, level: str, body_ids: list[str], first_year: int, last_year: int) -> pd.DataFrame:
     """Every metric per year (for the overview's cards and small multiples)."""
-    src = _yearly_source(relations(db))
+    src = _YEARLY
     sql = (f"SELECT metric_id, year, sum(value)::DOUBLE AS value, bool_or(partial) AS partial, "
            f"count(*) AS bodies FROM {src} WHERE year BETWEEN ? AND ? "
            f"AND {_LEVEL_FILTER.format(col='body_level')} AND {_BODY_FILTER.format(col='body_id')} "
@@ -202,7 +184,7 @@ def metric_years(db: Path, level: str, body_ids: list[str], first_year: int, las
 def ranking(db: Path, metric_id: str, first_year: int, last_year: int, *, level: str = "",
             parent_id: str | None = None, body_ids: list[str] | None = None, limit: int = 50) -> pd.DataFrame:
     """Bodies ranked by their summed yearly figures; under `parent_id` ('' = the top of the hierarchy)."""
-    src = _yearly_source(relations(db))
+    src = _YEARLY
     ids = body_ids or []
     sql = (f"SELECT y.body_id, any_value(y.body) AS body, any_value(y.body_level) AS body_level, "
            f"sum(y.value)::DOUBLE AS value, bool_or(y.partial) AS partial, "
@@ -219,7 +201,7 @@ def ranking(db: Path, metric_id: str, first_year: int, last_year: int, *, level:
 def hierarchy(db: Path, metric_id: str, first_year: int, last_year: int, root_id: str | None,
               depth: int = 2, limit: int = 400) -> pd.DataFrame:
     """The bodies `depth` levels under `root_id` (None: the top) with their figures, for a treemap."""
-    src = _yearly_source(relations(db))
+    src = _YEARLY
     sql = (
         "WITH RECURSIVE tree(body_id, parent_id, depth) AS ("
         " SELECT body_id, coalesce(parent_id, '') , 1 FROM bodies "
@@ -241,12 +223,6 @@ def period_series(db: Path, metric_id: str, grain: str, level: str, body_ids: li
     """Per period of `grain`: value within the period, running value from 1 January, partial flag."""
     if grain not in GRAINS:
         raise ValueError(f"grain must be one of {', '.join(GRAINS)}")
-    rels = relations(db)
-    if "v_series" not in rels:
-        frame = yearly_series(db, metric_id, level, body_ids, first_year, last_year)
-        frame["period_start"] = pd.to_datetime(frame["year"].astype(str) + "-01-01")
-        frame["cumulative_value"] = frame["value"]
-        return frame[["period_start", "value", "cumulative_value", "partial"]]
     sql = ("SELECT s.period_start, any_value(s.period_end) AS period_end, sum(s.value)::DOUBLE AS value, "
            "sum(s.cumulative_value)::DOUBLE AS cumulative_value, bool_or(s.partial) AS partial, count(*) AS bodies "
            "FROM v_series s JOIN bodies b USING (body_id) WHERE s.grain = ? AND s.metric_id = ? "
@@ -258,7 +234,7 @@ def period_series(db: Path, metric_id: str, grain: str, level: str, body_ids: li
 
 def province_values(db: Path, metric_id: str, first_year: int, last_year: int) -> pd.DataFrame:
     """Per province (as the bodies record it): the summed figures of province-level bodies."""
-    src = _yearly_source(relations(db))
+    src = _YEARLY
     sql = (f"SELECT province, sum(value)::DOUBLE AS value, bool_or(partial) AS partial, count(DISTINCT body_id) "
            f"AS bodies FROM {src} WHERE metric_id = ? AND year BETWEEN ? AND ? AND body_level = 'province' "
            "AND province IS NOT NULL GROUP BY province ORDER BY value DESC")
@@ -266,7 +242,7 @@ def province_values(db: Path, metric_id: str, first_year: int, last_year: int) -
 
 
 _FACT_WHERE = (
-    "WHERE (? = '' OR metric_id = ?) AND year(period_end) BETWEEN ? AND ? "
+    "WHERE (? = '' OR metric_id = ?) AND period_end BETWEEN make_date(?::INTEGER, 1, 1) AND make_date(?::INTEGER, 12, 31) "
     f"AND {_BODY_FILTER.format(col='body_id')} AND {_LEVEL_FILTER.format(col='body_level')} "
     "AND confidence <= ? "
     "AND (?::DATE IS NULL OR period_start >= ?::DATE) AND (?::DATE IS NULL OR period_end <= ?::DATE)"
@@ -299,12 +275,12 @@ def facts_count(db: Path, metric_id: str, body_ids: list[str], first_year: int, 
     return int(row[0]) if row else 0
 
 
-def conflicts(db: Path, limit: int = 10_000) -> pd.DataFrame:
-    if "v_conflicts" not in relations(db):
-        return pd.DataFrame()
+def conflicts(db: Path, limit: int = 1_000) -> pd.DataFrame:
+    # The top of the list first, then the lists cast to text for just those rows (not for every conflict).
     return _frame(db, "SELECT metric_id, body_id, body, period_start, period_end, n_values, chosen_value, "
-                      "\"values\"::VARCHAR AS all_values, fact_ids::VARCHAR AS fact_ids FROM v_conflicts "
-                      "ORDER BY n_values DESC, period_end DESC LIMIT ?", [limit])
+                      "\"values\"::VARCHAR AS all_values, fact_ids::VARCHAR AS fact_ids FROM ("
+                      "SELECT * FROM v_conflicts ORDER BY n_values DESC, period_end DESC, body, metric_id LIMIT ?) "
+                      "ORDER BY n_values DESC, period_end DESC, body, metric_id", [limit])
 
 
 def unverified_bodies(db: Path, limit: int = 10_000) -> pd.DataFrame:
@@ -316,9 +292,7 @@ def unverified_bodies(db: Path, limit: int = 10_000) -> pd.DataFrame:
 def coverage_gaps(db: Path, first_year: int, last_year: int, level: str = "province",
                   limit: int = 10_000) -> pd.DataFrame:
     """Verified bodies of `level` and metrics with years in the range that have no figure."""
-    rels = relations(db)
-    cov = ("(SELECT body_id, metric_id, year, facts FROM v_coverage)" if "v_coverage" in rels else
-           "(SELECT body_id, metric_id, year(period_start) AS year, count(*) AS facts FROM facts GROUP BY ALL)")
+    cov = "(SELECT body_id, metric_id, year, facts FROM v_coverage)"
     sql = (
         "WITH years AS (SELECT range AS year FROM range(?, ? + 1)), "
         "grid AS (SELECT b.body_id, b.name AS body, m.metric_id, y.year FROM bodies b, metrics m, years y "
