@@ -34,6 +34,7 @@ LOW = 0.7
 TABLE_KEY = "facts"
 FLASH_KEY = "pb_evidence_flash"  # the message of the last edit, shown after the rerun it triggers
 SELECT_KEY = "pb_evidence_select"  # the fact to select after an edit (row positions move when facts change)
+RESET_KEY = "pb_evidence_reset"  # the inputs of the last edit, emptied before they are drawn again
 
 
 def _date(text: str) -> date | None:
@@ -49,6 +50,8 @@ def main() -> None:
     summary = frame.empty_state()
     if summary is None:
         return
+    for key, empty in st.session_state.pop(RESET_KEY, {}).items():
+        st.session_state[key] = empty
     flash = st.session_state.pop(FLASH_KEY, None)
     if flash:
         st.success(flash, icon=":material/check_circle:")
@@ -114,6 +117,7 @@ def _facts(args: tuple[Any, ...], opts: dict[str, Any], f: frame.Filters, lang: 
         return
     row = df.iloc[rows[0]]
     st.html(f"<blockquote style='font-size:1.1rem'>{highlight(row['evidence'], row['raw_value'])}</blockquote>")
+    st.text(f"{row['body']} · {row['period_label']} · {format_value(row['value'], row['unit'], lang)}")
     st.text(f"{t('source')}: {row['source_title'] or ''} — {row['source_path'] or row['evidence'] or ''}")
     st.text(f"{t('confidence')}: {format_number(row['confidence'], lang, 2)} · fact_id {row['fact_id']}")
     if editing:
@@ -123,8 +127,10 @@ def _facts(args: tuple[Any, ...], opts: dict[str, Any], f: frame.Filters, lang: 
 
 # --- Editing (editors and admins only) ------------------------------------------------------------------------
 
-def _submit(call: Callable[[], Any], select: Callable[[Any], int], message: str) -> None:
-    """Run one edit; on success remember what to select and say what was done, then redraw with fresh data."""
+def _submit(call: Callable[[], Any], select: Callable[[Any], int], message: str,
+            reset: dict[str, Any]) -> None:
+    """Run one edit; on success say what was done, select the edited fact and empty the form's inputs (a
+    refused edit keeps them, to fix and send again), then redraw with fresh data."""
     try:
         result = call()
     except AccessError:
@@ -135,6 +141,7 @@ def _submit(call: Callable[[], Any], select: Callable[[Any], int], message: str)
         return
     st.session_state[SELECT_KEY] = select(result)
     st.session_state[FLASH_KEY] = message
+    st.session_state[RESET_KEY] = reset
     st.rerun()
 
 
@@ -176,7 +183,8 @@ def _edit_controls(row: pd.Series, f: frame.Filters) -> None:
             st.warning(t("edit_reason_required"))
         else:
             _submit(lambda: auth.review(auth.current_user(), fid, "correct", reason=reason, change=change),
-                    lambda _: fid, t("edit_saved_correct", fact=fid))
+                    lambda _: fid, t("edit_saved_correct", fact=fid),
+                    {f"value_{fid}": "", f"period_{fid}": "", f"reason_correct_{fid}": ""})
     with confirm, st.form(f"edit_confirm_{fid}", border=False):
         st.caption(t("edit_confirm_help"))
         reason = st.text_input(t("edit_reason"), key=f"reason_confirm_{fid}",
@@ -185,7 +193,7 @@ def _edit_controls(row: pd.Series, f: frame.Filters) -> None:
     if save:
         why = reason.strip() or t("edit_confirm_default")
         _submit(lambda: auth.review(auth.current_user(), fid, "confirm", reason=why),
-                lambda _: fid, t("edit_saved_confirm", fact=fid))
+                lambda _: fid, t("edit_saved_confirm", fact=fid), {f"reason_confirm_{fid}": ""})
     with reject, st.form(f"edit_reject_{fid}", border=False):
         st.caption(t("edit_reject_help"))
         reason = st.text_input(t("edit_reason"), key=f"reason_reject_{fid}")
@@ -195,7 +203,7 @@ def _edit_controls(row: pd.Series, f: frame.Filters) -> None:
             st.warning(t("edit_reason_required"))
         else:
             _submit(lambda: auth.review(auth.current_user(), fid, "reject", reason=reason),
-                    lambda _: fid, t("edit_saved_reject", fact=fid))
+                    lambda _: fid, t("edit_saved_reject", fact=fid), {f"reason_reject_{fid}": ""})
 
 
 def _add_form(f: frame.Filters) -> None:
@@ -219,7 +227,8 @@ def _add_form(f: frame.Filters) -> None:
         return
     change = Change(metric=metric, body=body, period=period.strip(), value=value.strip())
     _submit(lambda: auth.add_fact(auth.current_user(), change, source=source, reason=reason),
-            lambda new_id: -int(new_id), t("edit_saved_add"))
+            lambda new_id: -int(new_id), t("edit_saved_add"),
+            {"add_body": None, "add_period": "", "add_value": "", "add_source": "", "add_reason": ""})
 
 
 # --- History (everyone) ---------------------------------------------------------------------------------------

@@ -165,6 +165,8 @@ def test_an_editors_correction_shows_at_once_with_its_history(app, no_errors, db
     table = at.dataframe[0].value
     assert table.loc[table["Tổ chức"] == "Đảng bộ huyện Gò Dầu", "Giá trị"].tolist() == ["96 người"]
     assert at.session_state["facts"]["selection"]["rows"]  # still selected: its history is below
+    assert "Đảng bộ huyện Gò Dầu · năm 2021 · 96 người" in [x.value for x in at.text]
+    assert at.text_input(key=f"value_{target}").value == ""  # the form is emptied for the next edit
     trail = at.dataframe[1].value
     assert trail["Trước → sau"].tolist() == ["Giá trị: 86 người → 96 người"]
     assert trail["Người thực hiện"].tolist() == ["chi"]
