@@ -44,13 +44,17 @@ def sso_header() -> str | None:
     return os.environ.get(SSO_ENV, "").strip() or None
 
 
-def _users() -> dict[str, dict[str, str]]:
-    """The users file's entries ({} when there is none); an unreadable file counts as none (read-only)."""
+def _read_users() -> dict[str, dict[str, str]] | None:
+    """The users file's entries ({} when there is none); None when it cannot be read (the log says why)."""
     try:
         return access.load_users(users_file())
     except (AccessError, OSError, tomllib.TOMLDecodeError):
         log.exception("cannot read the users file %s; the dashboard is read-only", users_file())
-        return {}
+        return None
+
+
+def _users() -> dict[str, dict[str, str]]:
+    return _read_users() or {}
 
 
 def sso_user(headers: Mapping[str, str], header: str | None,
@@ -107,10 +111,11 @@ def sidebar_sign_in() -> None:
     users are configured."""
     path = users_file()
     header = sso_header()
-    if not path.exists() and not header:
+    users = _read_users()
+    if users is None or (not path.exists() and not header):  # no users, or a file nobody can sign in with
         st.caption(t("auth_read_only"), help=t("auth_read_only_help"))
         return
-    sso = sso_user(_headers(), header, _users())
+    sso = sso_user(_headers(), header, users)
     if sso is not None:
         st.caption(t("auth_signed_in_sso", name=sso.name, role=role_name(sso.role)))
         return

@@ -105,6 +105,16 @@ def test_without_a_users_file_the_dashboard_is_read_only(app, no_errors, db: Pat
     assert any("chưa được hiệu chỉnh" in c.value for c in at.caption)  # the history is for everyone
 
 
+@pytest.mark.parametrize("text", ["[users.an\nrole = ", '[users.an]\nrole = "chief"\npassword = "x"\n'])
+def test_an_unreadable_users_file_leaves_the_dashboard_read_only(app, no_errors, db: Path, text: str) -> None:
+    (db.parent / "users.toml").write_text(text, encoding="utf-8")
+    at = select(evidence(app, db), "Đảng bộ tỉnh Long An")
+    no_errors(at)
+    assert any(c.value == "Chế độ chỉ xem" for c in at.sidebar.caption)
+    assert not at.sidebar.text_input
+    assert edit_controls(at) == []
+
+
 def test_anonymous_and_viewer_see_no_edit_controls(app, no_errors, db: Path) -> None:
     at = select(evidence(app, db), "Đảng bộ tỉnh Long An")
     no_errors(at)
