@@ -172,10 +172,13 @@ def review(
     made = []
     with write_session(db) as con:
         mentions = _mentions(con, fact_id)
-        if not mentions:
+        additions = _additions(con, fact_id)
+        if not mentions and not additions:
             raise CorrectionError(f"no fact {fact_id} in the warehouse (see v_facts.fact_id)")
-        shown_metric = str(mentions[0]["shown_metric_id"])
+        shown_metric = str(mentions[0]["shown_metric_id"] if mentions else additions[0]["new_metric_id"])
         values = _resolve_change(con, change, shown_metric) if action == "correct" else {}
+        for a in additions:
+            made.append(_review_addition(con, a, action, values, by=by.strip(), reason=reason.strip()))
         for m in mentions:
             before = {k: _clean(m[k]) for k in ("body_id", "period_start", "period_end", "value")}
             before["metric_id"] = m["shown_metric_id"]
@@ -190,6 +193,45 @@ def review(
                 "made_by": by.strip(), "reason": reason.strip(),
             }))
     return made
+
+
+def _additions(con: duckdb.DuckDBPyConnection, fact_id: int) -> list[dict[str, Any]]:
+    """The live 'add' corrections among the figure's facts (an added fact's id is minus its correction id)."""
+    ids = _one(con, "SELECT fact_ids FROM mat_figures WHERE fact_id = ? OR list_contains(fact_ids, ?) LIMIT 1",
+               [fact_id, fact_id])
+    wanted = [-i for i in (ids or [fact_id]) if i < 0]
+    if not wanted:
+        return []
+    frame = con.execute(
+        "SELECT * FROM corrections WHERE action = 'add' AND superseded_by IS NULL "
+        "AND list_contains(?, correction_id)", [wanted]).df()
+    return [{str(k): _clean(v) for k, v in r.items()} for r in frame.to_dict("records")]
+
+
+def _review_addition(con: duckdb.DuckDBPyConnection, added: dict[str, Any], action: str, values: dict[str, Any],
+                     *, by: str, reason: str) -> int:
+    """Review a fact a person added. It has no extracted mention, so a rejection or a correction replaces the
+    addition itself (superseding it: the old one stays in the audit trail); a confirmation is recorded
+    against it."""
+    before = {k.replace("new_", ""): added.get(k) for k in ("new_metric_id", "new_body_id", "new_period_start",
+                                                             "new_period_end", "new_value")}
+    identity = {"doc_id": f"correction:{added['correction_id']}", "metric_id": added["new_metric_id"],
+                "evidence": added.get("source")}
+    if action == "correct":
+        merged = {k: added.get(k) for k in _NEW} | values
+        after = {k.replace("new_", ""): merged.get(k) for k in ("new_metric_id", "new_body_id",
+                                                                 "new_period_start", "new_period_end",
+                                                                 "new_value")}
+        new_id = _insert(con, {"action": "add", **merged, "source": added.get("source"), "made_by": by,
+                               "reason": reason, "before_json": _json(before), "after_json": _json(after)})
+    else:
+        new_id = _insert(con, {"action": action, **identity, "made_by": by, "reason": reason,
+                               "before_json": _json(before),
+                               "after_json": _json({} if action == "reject" else before)})
+    if action != "confirm":
+        con.execute("UPDATE corrections SET superseded_by = ? WHERE correction_id = ?",
+                    [new_id, added["correction_id"]])
+    return new_id
 
 
 def add_fact(db: Path, change: Change, *, source: str, by: str, reason: str) -> int:
@@ -228,10 +270,15 @@ def history(db: Path, fact_id: int) -> pd.DataFrame:
         ids = _one(con, "SELECT fact_ids FROM mat_figures WHERE fact_id = ? OR list_contains(fact_ids, ?) "
                         "LIMIT 1", [fact_id, fact_id])
         ids = list(ids or [fact_id])
+        # An added fact's trail: its addition, the additions it replaced, and the reviews made against them.
         return con.execute(
+            "WITH RECURSIVE chain(id) AS (SELECT -unnest(list_filter(?::BIGINT[], lambda x: x < 0)) "
+            " UNION SELECT c.correction_id FROM corrections c JOIN chain ON c.superseded_by = chain.id "
+            " WHERE c.action = 'add') "
             "SELECT v.correction_id, v.action, v.made_by, v.made_at, v.reason, v.before_json, v.after_json, "
             "v.source, v.live FROM v_corrections v JOIN corrections c USING (correction_id) "
-            "WHERE (c.action = 'add' AND list_contains(?, -c.correction_id)) "
+            "WHERE c.correction_id IN (SELECT id FROM chain) "
+            "OR c.doc_id IN (SELECT 'correction:' || id FROM chain) "
             "OR (c.action <> 'add' AND EXISTS (SELECT 1 FROM facts f WHERE list_contains(?, f.fact_id) "
             "AND f.doc_id = c.doc_id AND f.metric_id = c.metric_id "
             "AND f.start_offset IS NOT DISTINCT FROM c.start_offset "

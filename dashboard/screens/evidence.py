@@ -153,9 +153,8 @@ def _bodies() -> tuple[list[str], dict[str, str]]:
 def _edit_controls(row: pd.Series, f: frame.Filters) -> None:
     fid = int(row["fact_id"])
     st.markdown(f"#### {t('edit_title')}")
-    if fid < 0:  # an added fact has no extracted mention to review
+    if fid < 0:  # an added fact: a correction or rejection replaces the addition (kept in the history)
         st.caption(t("edit_added_fact"))
-        return
     correct, confirm, reject = st.tabs([t("edit_correct"), t("edit_confirm"), t("edit_reject")])
     with correct, st.form(f"edit_correct_{fid}", border=False):
         ids, labels = _bodies()

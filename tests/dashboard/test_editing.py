@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard import auth
 from etl.cli import main
 from warehouse.access import MAX_FAILURES, AccessError, User, hash_password, save_users
-from warehouse.corrections import Change, review
+from warehouse.corrections import Change
 
 SHEET = (
     "body,metric,period,value,unit,source\n"
@@ -203,6 +203,14 @@ def test_an_editor_adds_a_missing_fact_with_its_source(app, no_errors, db: Path)
     added = table[(table["Tổ chức"] == "Đảng bộ tỉnh Tây Ninh") & (table["Kỳ"] == "năm 2022")]
     assert added["Giá trị"].tolist() == ["1.310 người"]
     assert added["Trích dẫn"].tolist() == ["Báo Tây Ninh, 05/01/2023"]
+    # A fact added by hand can be rejected like any other; the addition stays in its history.
+    new_id = int(one(db, "SELECT fact_id FROM v_facts WHERE period_label = 'năm 2022' AND value = 1310"))
+    at = select(at, "Đảng bộ tỉnh Tây Ninh", "năm 2022")
+    at.text_input(key=f"reason_reject_{new_id}").input("trùng với báo cáo tổng kết")
+    at.button(key=f"save_reject_{new_id}").click().run()
+    no_errors(at)
+    assert one(db, "SELECT count(*) FROM v_facts WHERE value = 1310") == 0
+    assert one(db, "SELECT list(action ORDER BY correction_id) FROM v_corrections") == ["add", "reject"]
 
 
 def test_a_viewers_forged_edit_is_refused_by_the_server(db: Path) -> None:
@@ -256,12 +264,3 @@ def test_single_sign_on_header_names_the_user() -> None:
     assert auth.sso_user({"x-forwarded-user": "dung"}, "X-Forwarded-User", users) == User("dung", "viewer")
     assert auth.sso_user({"X-Forwarded-User": "an"}, None, users) is None  # not enabled: the header is ignored
     assert auth.sso_user({}, "X-Forwarded-User", users) is None
-
-
-def test_a_later_correction_keeps_what_an_earlier_one_set(db: Path) -> None:
-    """Correcting the period of a fact whose value was corrected keeps the corrected value (server side)."""
-    target = fact_id(db, "Đảng bộ huyện Gò Dầu")
-    review(db, target, "correct", by="an", reason="giá trị", change=Change(value="96"))
-    review(db, target, "correct", by="an", reason="kỳ", change=Change(period="9T/2021"))
-    assert one(db, "SELECT value || ' ' || period_label FROM v_facts WHERE body = 'Đảng bộ huyện Gò Dầu'") == \
-        "96 9 tháng đầu năm 2021"

@@ -10,7 +10,16 @@ import pytest
 
 from etl.cli import main
 from etl.pipeline import run
-from warehouse.corrections import Change, CorrectionError, add_fact, export_csv, import_csv, orphans, review
+from warehouse.corrections import (
+    Change,
+    CorrectionError,
+    add_fact,
+    export_csv,
+    history,
+    import_csv,
+    orphans,
+    review,
+)
 
 SHEET = (
     "body,metric,period,value,source\n"
@@ -133,3 +142,38 @@ def test_a_viewers_edit_is_refused_on_the_server(loaded: Path) -> None:
     assert one(loaded, "SELECT count(*) FROM corrections") == 0
     review_as(User("an", "editor"), loaded, target, "reject", reason="trùng lặp")
     assert one(loaded, "SELECT made_by FROM v_corrections") == "an"
+
+
+def test_a_later_correction_keeps_what_an_earlier_one_set(loaded: Path) -> None:
+    """Correcting the period of a fact whose value was corrected keeps the corrected value; so does a confirm."""
+    target = fact_id(loaded, "Gò Dầu", "houses_built")
+    review(loaded, target, "correct", by="An", reason="giá trị", change=Change(value="9"))
+    review(loaded, fact_id(loaded, "Gò Dầu", "houses_built"), "correct", by="An", reason="kỳ",
+           change=Change(period="9T/2021"))
+    review(loaded, fact_id(loaded, "Gò Dầu", "houses_built"), "confirm", by="Bình", reason="đã đối chiếu")
+    assert one(loaded, "SELECT value || ' ' || period_label FROM v_facts WHERE body LIKE '%Gò Dầu%'") == \
+        "9 9 tháng đầu năm 2021"
+
+
+def added(db: Path) -> int:
+    add_fact(db, Change(metric="funds_donated", body="Đảng bộ huyện Gò Dầu", period="2021-12-20", value="1,2 tỷ"),
+             source="Báo Tây Ninh, 21/12/2021", by="An", reason="bài báo bị sót")
+    return fact_id(db, "Gò Dầu", "funds_donated")
+
+
+def test_an_added_fact_can_be_corrected_confirmed_and_rejected(loaded: Path) -> None:
+    first = added(loaded)
+    review(loaded, first, "correct", by="Bình", reason="gõ nhầm", change=Change(value="1,5 tỷ"))
+    assert one(loaded, "SELECT count(*) FROM v_facts WHERE metric_id = 'funds_donated'") == 1
+    second = fact_id(loaded, "Gò Dầu", "funds_donated")
+    assert one(loaded, "SELECT value || ' ' || evidence FROM v_facts WHERE fact_id = ?", [second]) == \
+        "1500000000 Báo Tây Ninh, 21/12/2021"
+    review(loaded, second, "confirm", by="Cường", reason="đã xem bài báo")
+    assert one(loaded, "SELECT value FROM v_facts WHERE fact_id = ?", [second]) == 1_500_000_000
+    assert history(loaded, second)["action"].tolist() == ["confirm", "add", "add"]
+    review(loaded, second, "reject", by="Cường", reason="trùng với báo cáo")
+    assert one(loaded, "SELECT count(*) FROM v_facts WHERE metric_id = 'funds_donated'") == 0
+    # Every step stays in the audit trail, the replaced additions included.
+    assert one(loaded, "SELECT list(action ORDER BY correction_id)::VARCHAR FROM v_corrections") == \
+        "[add, add, confirm, reject]"
+    assert one(loaded, "SELECT list(action) FROM v_corrections WHERE live") == ["reject"]
