@@ -76,3 +76,10 @@ def test_every_subcommand_has_help(capsys: pytest.CaptureFixture[str]) -> None:
             main([*command, "--help"])
         assert exit_info.value.code == 0
         assert "usage: partybuild" in capsys.readouterr().out
+
+
+def test_dashboard_refuses_a_users_file_that_is_not_there(tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "khong-co.toml"
+    assert main(["dashboard", "--db", str(tmp_path / "w.duckdb"), "--users", str(missing)]) == 1
+    assert f"no users file at {missing}" in capsys.readouterr().err

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from etl.commands.common import add_db_argument
 from etl.config import DB_ENV, resolve_db_path
+from warehouse.access import USERS_ENV
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -19,6 +20,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add_db_argument(p)
     p.add_argument("--port", type=int, default=8501, help="port (default 8501)")
     p.add_argument("--address", default="localhost", help="address to listen on (default localhost)")
+    p.add_argument("--users", metavar="FILE",
+                   help="the users file that allows signing in to edit (default: $PARTYBUILD_USERS, else users.toml "
+                        "beside the warehouse; without one the dashboard is read-only)")
     p.set_defaults(func=run)
 
 
@@ -36,6 +40,13 @@ def run(args: argparse.Namespace) -> int:
     app = str(app_path())
     env = dict(os.environ)
     env[DB_ENV] = str(resolve_db_path(args.db).resolve())
+    if args.users:
+        users = Path(args.users).resolve()
+        if not users.is_file():
+            print(f"partybuild dashboard: no users file at {users} (create it with `partybuild users add NAME "
+                  f"--role editor --users {args.users}`)", file=sys.stderr)
+            return 1
+        env[USERS_ENV] = str(users)
     cmd = [sys.executable, "-m", "streamlit", "run", app, "--server.port", str(args.port),
            "--server.address", args.address, "--server.headless", "true",
            "--browser.gatherUsageStats", "false",
