@@ -1,0 +1,73 @@
+"""Extraction throughput: MB of text per second per core on a generated corpus of at least 50 MB.
+
+`partybuild sample --docs N` writes news-style articles (figures, look-alikes and plain sentences mixed as in
+the articles the product was designed from). PARTYBUILD_BENCH_EXTRACT_MB (default 50) sets the corpus size.
+
+Two figures, against the issue's goals:
+- extraction alone: the NFC text of every article through `extract_document` in this one process, in MB per
+  CPU-second (`time.process_time`, so other work on the machine does not count against it) — goal ≥ 5;
+- `etl run` end to end over the same files into a new warehouse (read, decode, extract, load, publish),
+  in MB per second of wall time — goal at least half of the extraction goal.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+GOAL_MB_S = 5.0
+BYTES_PER_DOC = 1400  # NFC UTF-8 bytes the generator writes per article on average; sizes the corpus
+
+
+def _corpus(folder: Path, megabytes: float) -> list[Path]:
+    docs = int(megabytes * 1e6 / BYTES_PER_DOC) + 1
+    subprocess.run([sys.executable, "-m", "etl.cli", "sample", "--docs", str(docs), "--out", str(folder),
+                    "--seed", "11"], cwd=REPO, check=True, capture_output=True)
+    return sorted(folder.glob("*.txt"))
+
+
+def run() -> list[dict[str, Any]]:
+    from etl.extract import extract_document
+    from etl.pipeline import run as etl_run
+
+    megabytes = float(os.environ.get("PARTYBUILD_BENCH_EXTRACT_MB", "50"))
+    with tempfile.TemporaryDirectory(prefix="partybuild-bench-extract-") as tmp:
+        src = Path(tmp) / "articles"
+        files = _corpus(src, megabytes)
+        texts = [unicodedata.normalize("NFC", p.read_text(encoding="utf-8")) for p in files]
+        size_mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+        extract_document(texts[0])  # load the catalogue and the registry once, as a long run does
+        cpu0, wall0 = time.process_time(), time.perf_counter()
+        facts = sum(len(extract_document(t)) for t in texts)
+        cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
+        began = time.perf_counter()
+        report = etl_run([src], Path(tmp) / "w.duckdb")
+        etl_wall = time.perf_counter() - began
+    per_cpu = size_mb / cpu if cpu else 0.0
+    etl_rate = size_mb / etl_wall if etl_wall else 0.0
+    verdict = "meets" if per_cpu >= GOAL_MB_S else "below"
+    return [
+        {"name": "extract (MB per CPU-second, one core)", "value": round(per_cpu, 2), "unit": "MB/s",
+         "notes": f"{verdict} the {GOAL_MB_S:g} MB/s goal; {len(texts):,} articles, {size_mb:.1f} MB NFC text, "
+                  f"{facts:,} facts, {cpu:.1f} s CPU ({size_mb / wall:.2f} MB/s wall, "
+                  f"{len(texts) / cpu:,.0f} articles/CPU-s)"},
+        {"name": "etl run end to end (MB/s wall)", "value": round(etl_rate, 2), "unit": "MB/s",
+         "notes": f"{'meets' if etl_rate >= GOAL_MB_S / 2 else 'below'} the {GOAL_MB_S / 2:g} MB/s goal; "
+                  f"{report.documents_new:,} documents, {report.facts_added:,} facts in {etl_wall:.1f} s, "
+                  f"status {report.status}"},
+    ]
+
+
+if __name__ == "__main__":
+    for row in run():
+        print(row)
