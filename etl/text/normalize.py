@@ -6,6 +6,7 @@ The extractor reports offsets into ``unicodedata.normalize("NFC", text)``. Rules
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -16,13 +17,22 @@ _TONE_PAIRS = {
     "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
 }
 # Only at the end of a syllable ("hoà" but not "hoàn", "đoạn") and not after q ("quý" stays).
-_TONE_RE = re.compile("(?<![qQ])(?:{})(?!\\w)".format("|".join(_TONE_PAIRS)))
-_TONE_RE_UPPER = re.compile("(?<![qQ])(?:{})(?!\\w)".format("|".join(k.capitalize() for k in _TONE_PAIRS)))
+# (Written as character classes: a 15-way alternation of literals scans several times slower.)
+_TONE_RE = re.compile("(?<![qQ])(?:u[ỷýỳỹỵ]|o[àáảãạèéẻẽẹ])(?!\\w)")
+_TONE_RE_UPPER = re.compile("(?<![qQ])(?:U[ỷýỳỹỵ]|O[àáảãạèéẻẽẹ])(?!\\w)")
+assert {a + b for a, bs in (("u", "ỷýỳỹỵ"), ("o", "àáảãạèéẻẽẹ")) for b in bs} == set(_TONE_PAIRS)
 # Look-alike characters seen in bad data, mapped one-to-one.
 _CHAR_MAP = str.maketrans({"\u00d0": "đ", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2013": "-",
                            "\u2014": "-", "\u2010": "-", "\u2011": "-", "\u2212": "-", "\u201c": '"',
                            "\u201d": '"', "\u00ab": '"', "\u00bb": '"', "\u2018": "'", "\u2019": "'"})
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+# str.translate with a dict costs a Python lookup per character; a regex over the few mapped characters is
+# ten times faster on whole documents (most of which hold none or a handful of them).
+_CHAR_RE = re.compile("[" + "".join(re.escape(chr(k)) for k in _CHAR_MAP) + "]")
+
+
+def _map_chars(text: str) -> str:
+    return _CHAR_RE.sub(lambda m: str(_CHAR_MAP[ord(m.group())]), text)
 
 
 def nfc(text: str) -> str:
@@ -39,7 +49,7 @@ def match_form(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):  # a few exotic characters change length when lower-cased
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    low = low.translate(_CHAR_MAP)
+    low = _map_chars(low)
     return _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(0)], low)
 
 
@@ -55,6 +65,7 @@ def tidy(text: str) -> str:
     return _SPACES.sub(" ", t).strip()
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case, no diacritics, đ → d, single spaces: a key for comparing names.
 
@@ -78,7 +89,7 @@ def unify(text: str) -> str:
     """
     t = _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(0)], text)
     t = _TONE_RE_UPPER.sub(lambda m: _TONE_PAIRS[m.group(0).lower()].capitalize(), t)
-    return t.translate(_CHAR_MAP)
+    return _map_chars(t)
 
 
 UPPER = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and c.isalpha()
