@@ -69,15 +69,20 @@ def detect_outlet(text: str, outlet: str | None = None) -> tuple[str | None, boo
         key = fold(m.group(1))
         if key in reg.outlets:
             return reg.outlets[key], True
-    for m in _DOMAIN.finditer(text):
-        key = fold(m.group(1)).removeprefix("www.")
-        if key in reg.outlets:
-            return reg.outlets[key], True
+    if _TLD.search(text):  # the domain regex is slow to fail over a whole article; this one is not
+        for m in _DOMAIN.finditer(text):
+            key = fold(m.group(1)).removeprefix("www.")
+            if key in reg.outlets:
+                return reg.outlets[key], True
     tail = fold(text[-300:])
-    for key, prov in reg.outlets.items():
-        if key.startswith("bao ") and key in tail:
-            return prov, True
+    if "bao " in tail:
+        for key, prov in reg.outlets.items():
+            if key.startswith("bao ") and key in tail:
+                return prov, True
     return None, False
+
+
+_TLD = re.compile(r"\.(?:vn|com|net|org)\b", re.IGNORECASE)
 
 
 def _is_caption(p: Span) -> bool:
@@ -89,22 +94,37 @@ def _lead(paras: list[Span]) -> list[Span]:
     return body[:LEAD_PARAGRAPHS]
 
 
-def _report_period(title: Span | None, lead: list[Span], low: str, ctx: PeriodContext) -> Period | None:
+class _PeriodFinder:
+    """find_periods over one document, remembered: the title, the lead and the whole text are asked for
+    several times (event period, report period, every sentence), often with the same context."""
+
+    def __init__(self, low: str) -> None:
+        self.low = low
+        self.seen: dict[tuple[PeriodContext, int, int | None], list[Period]] = {}
+
+    def __call__(self, ctx: PeriodContext, start: int = 0, end: int | None = None) -> list[Period]:
+        key = (ctx, start, end)
+        if key not in self.seen:
+            self.seen[key] = find_periods(self.low, ctx, start, end)
+        return self.seen[key]
+
+
+def _report_period(title: Span | None, lead: list[Span], periods: _PeriodFinder, ctx: PeriodContext) -> Period | None:
     def usable(p: Period) -> bool:
         return p.kind not in (EVENT, WEAK) and "cuối" not in p.label
     for span in ([title] if title else []) + lead[:2]:
-        for p in find_periods(low, ctx, span.start, span.end):
+        for p in periods(ctx, span.start, span.end):
             if usable(p):
                 return p
-    for p in find_periods(low, ctx):
+    for p in periods(ctx):
         if p.kind == "part" and "đầu" in p.label:
             return p
     return None
 
 
-def _event_period(title: Span | None, lead: list[Span], low: str, ctx: PeriodContext) -> Period | None:
+def _event_period(title: Span | None, lead: list[Span], periods: _PeriodFinder, ctx: PeriodContext) -> Period | None:
     for span in ([title] if title else []) + lead:
-        for p in find_periods(low, ctx, span.start, span.end):
+        for p in periods(ctx, span.start, span.end):
             if p.kind == EVENT:
                 return p
     return None
@@ -156,11 +176,12 @@ def analyse(text: str, *, published: date | None = None, outlet: str | None = No
     year = doc_year(low, published or (dateline.date if dateline else None))
     pub = published or (dateline.date if dateline else None)
     ctx = PeriodContext(pub, year)
-    event = _event_period(title_span, lead, low, ctx)
+    periods = _PeriodFinder(low)
+    event = _event_period(title_span, lead, periods, ctx)
     if pub is None and event is not None:
         pub = event.first
         ctx = PeriodContext(pub, year)
-    report = _report_period(title_span, lead, low, ctx)
+    report = _report_period(title_span, lead, periods, ctx)
     outlet_prov, _known = detect_outlet(doc, outlet)
     mentions = find_mentions(uni)
     lead_end = lead[-1].end if lead else title_span.end
@@ -168,7 +189,7 @@ def analyse(text: str, *, published: date | None = None, outlet: str | None = No
     resolver = BodyResolver(mentions, home, pub)
     main = _main_body(resolver, mentions, title_span, lead)
 
-    all_periods = find_periods(low, ctx)  # once per document; sentences take their slice
+    all_periods = periods(ctx)  # once per document; sentences take their slice
 
     def periods_in(lo: int, hi: int) -> list[Period]:
         return [p for p in all_periods if lo <= p.start and p.end <= hi]
