@@ -171,6 +171,17 @@ def analyse(text: str, *, published: date | None = None, outlet: str | None = No
         pos = doc.find(nfc(title).strip())
         if pos >= 0:
             title_span = Span(pos, pos + len(nfc(title).strip()), nfc(title).strip(), 0)
+    # The figures first: a document without any (most of a real crawl) needs no dates, bodies or outlet.
+    sents = sentences(doc, paras)
+    figures: list[tuple[int, Span, bool, list[Candidate]]] = []
+    for si, s in enumerate(sents):
+        if _is_caption(paras[s.para]) and s.para != title_span.para:
+            continue
+        cands = find_candidates(low, s.start, s.end, cat, uni)
+        if cands:
+            figures.append((si, s, s.start >= title_span.start and s.end <= title_span.end, cands))
+    if not figures:
+        return []
     lead = _lead(paras)
     dateline = find_dateline(doc)
     year = doc_year(low, published or (dateline.date if dateline else None))
@@ -195,12 +206,8 @@ def analyse(text: str, *, published: date | None = None, outlet: str | None = No
         return [p for p in all_periods if lo <= p.start and p.end <= hi]
 
     found: list[Found] = []
-    sents = sentences(doc, paras)
-    for si, s in enumerate(sents):
-        if _is_caption(paras[s.para]) and s.para != title_span.para:
-            continue
-        in_title = s.start >= title_span.start and s.end <= title_span.end
-        for cand in find_candidates(low, s.start, s.end, cat, uni):
+    for si, s, in_title, cands in figures:
+        for cand in cands:
             spec = next(m for m in cat.metrics if m.id == cand.metric)
             if in_title and spec.negatives_sentence is not None and spec.negatives_sentence.search(low):
                 continue  # a title figure the article itself qualifies away (a state vote, …)
