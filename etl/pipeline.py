@@ -6,6 +6,9 @@ run and nothing is published. A run that could do nothing with any input still r
 Incremental: a file whose (path, size, mtime) match the last run is not even read; a file whose stat
 changed is read and compared by the hash of its normalised content; a new version of a known path
 replaces the facts of the old one. `reprocess=True` forgets every document and extracts all again.
+
+Files are read and extracted in worker processes when there are many (etl.work); everything that decides
+and writes happens here, in file order.
 """
 
 from __future__ import annotations
@@ -15,143 +18,22 @@ import importlib.metadata
 import logging
 import os
 from collections.abc import Callable, Iterable
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 import duckdb
 
-from etl.errors import InputError, PartybuildError, RunInProgressError
+from etl.errors import PartybuildError, RunInProgressError
 from etl.load import BodyResolver, FileStat, LoadBatch, check_quality, finish_run, record_error, start_run
-from etl.records import FactRecord, RunReport
-from etl.sources import discover, reader_for
-from etl.sources.base import SourceDocument, max_input_bytes
-from etl.template import parse_amount, parse_period
-from warehouse.names import fold
+from etl.records import RunReport
+from etl.sources import discover
+from etl.sources.base import max_input_bytes
+from etl.work import Outcome, Reader, extractor_version
 from warehouse.publish import write_session
-from warehouse.refdata import load_metric_catalogue
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]
-
-
-class MetricLookup:
-    """A metric by its id, its Vietnamese or English name, or any name listed in the catalogue."""
-
-    def __init__(self) -> None:
-        self.metrics = {m["id"]: m for m in load_metric_catalogue()}
-        self.names: dict[str, str] = {}
-        for m in self.metrics.values():
-            for name in [m["id"], m["name_vi"], m["name_en"], *m.get("names", [])]:
-                self.names[fold(str(name))] = m["id"]
-
-    def find(self, text: str) -> str | None:
-        return self.names.get(fold(text))
-
-    def help(self) -> str:
-        return ", ".join(f"{m['id']} ({m['name_vi']})" for m in self.metrics.values())
-
-
-def template_facts(doc: SourceDocument, report: RunReport, metrics: MetricLookup) -> list[FactRecord]:
-    """Template rows → facts; each bad row is reported with its number and the other rows still load."""
-    facts = []
-    for row in doc.rows or []:
-        c = row.cells
-        problems = []
-        body = c.get("body", "").strip()
-        if not body:
-            problems.append("the body is empty")
-        metric_id = metrics.find(c.get("metric", "")) if c.get("metric", "").strip() else None
-        if not c.get("metric", "").strip():
-            problems.append("the metric is empty")
-        elif metric_id is None:
-            problems.append(f"unknown metric '{c['metric']}'; use one of: {metrics.help()}")
-        period = None
-        try:
-            period = parse_period(c.get("period", ""))
-        except ValueError as exc:
-            problems.append(str(exc))
-        value = None
-        if metric_id:
-            m = metrics.metrics[metric_id]
-            try:
-                value = parse_amount(c.get("value", ""), c.get("unit", ""), money=m["unit"] == "VND",
-                                     unit_name=m["unit_en"])
-            except ValueError as exc:
-                problems.append(str(exc))
-        if problems or metric_id is None or period is None or value is None:
-            report.rows_rejected += 1
-            record_error(report, str(doc.path), "parse", "; ".join(problems), row.row_no)
-            continue
-        evidence = " · ".join(x for x in (
-            f"{body} | {c.get('metric')} | {c.get('period')} | {c.get('value')} {c.get('unit', '')}".strip(),
-            c.get("source", ""), c.get("note", "")) if x)
-        facts.append(FactRecord(
-            metric_id=metric_id, body_name=body, value=value, period_start=period.start,
-            period_end=period.end, period_label=period.label, raw_value=c.get("value"),
-            evidence=evidence, source_row=row.row_no, confidence=1.0, extractor="template-1",
-        ))
-    return facts
-
-
-def jsonl_facts(doc: SourceDocument, report: RunReport, metrics: MetricLookup) -> list[FactRecord]:
-    """Lines of a .jsonl of facts → facts; each bad line is reported by number, the others still load."""
-    facts = []
-    for row in doc.rows or []:
-        c = row.cells
-        problems = [c["_error"]] if "_error" in c else []
-        missing = [k for k in ("metric", "value", "body", "period_start") if not c.get(k, "").strip()]
-        if missing and not problems:
-            problems.append(f"the line lacks {', '.join(missing)}")
-        metric_id = metrics.find(c.get("metric", "")) if c.get("metric", "").strip() else None
-        if c.get("metric", "").strip() and metric_id is None:
-            problems.append(f"unknown metric '{c['metric']}'; use one of: {metrics.help()}")
-        value = None
-        try:
-            number = float(c.get("value", ""))
-            if number < 0 or not number.is_integer():
-                raise ValueError
-            value = int(number)
-        except ValueError:
-            if c.get("value", "").strip():
-                problems.append(f"value '{c.get('value')}' is not a whole number ≥ 0")
-        start = end = None
-        try:
-            start = date.fromisoformat(c.get("period_start", "")[:10]) if c.get("period_start") else None
-            end = date.fromisoformat(c.get("period_end", "")[:10]) if c.get("period_end") else start
-        except ValueError:
-            problems.append("period_start and period_end must be dates written YYYY-MM-DD")
-        if start and end and end < start:
-            problems.append("period_end is before period_start")
-        if problems or metric_id is None or value is None or start is None or end is None:
-            report.rows_rejected += 1
-            record_error(report, str(doc.path), "parse", "; ".join(problems) or "incomplete line", row.row_no)
-            continue
-        label = c.get("period_label") or (start.isoformat() if start == end else f"{start}–{end}")
-        facts.append(FactRecord(
-            metric_id=metric_id, body_name=c["body"].strip(), body_id=c.get("body_id") or None,
-            province=c.get("province") or None, value=value, period_start=start, period_end=end,
-            period_label=label, qualifier=c.get("qualifier") or "exact", raw_value=c.get("value"),
-            evidence=c.get("evidence") or None, source_row=row.row_no, confidence=1.0,
-            extractor=c.get("extractor") or "jsonl-1",
-        ))
-    return facts
-
-
-def prose_facts(doc: SourceDocument) -> list[FactRecord]:
-    from etl.extract import extract_document  # the extractor is heavy to import; only prose needs it
-
-    found = extract_document(doc.text or "", published=doc.published, outlet=doc.outlet, title=doc.title)
-    return [
-        FactRecord(
-            metric_id=f.metric, body_name=f.body, body_id=f.body_id, province=f.province,
-            body_verified=f.body_verified, value=f.value, period_start=f.period_start,
-            period_end=f.period_end, period_label=f.period_label, qualifier=f.qualifier,
-            target_pct=f.target_pct, raw_value=f.raw_value, evidence=f.evidence, start_offset=f.start,
-            end_offset=f.end, confidence=f.confidence, extractor=f.extractor,
-        )
-        for f in found
-    ]
 
 
 def run(
@@ -174,8 +56,9 @@ def run(
         report.documents_rejected += 1
         record_error(report, str(path), "discover", reason)
     roots = [os.path.abspath(p) for p in inputs if os.path.isdir(p)]
-    metrics = MetricLookup()
     version = _code_version()
+    reader = Reader(len(files))
+    report.workers = reader.workers
     try:
         with write_session(db) as con:
             run_id = start_run(con, report)
@@ -184,12 +67,18 @@ def run(
                 report.facts_removed += _clear_documents(con)
             batch = LoadBatch(con)
             present: set[str] = set()
-            for i, name in enumerate(files, 1):
-                if progress:
-                    progress(i, len(files), name)
+            to_read: list[tuple[str, FileStat]] = []
+            for name in files:
                 report.documents_seen += 1
-                present.add(_load_one(name, report, batch, bodies, metrics, run_id, limit,
-                                      version=None if reprocess else version))
+                abspath, stat = _check(name, report, batch, limit, version=None if reprocess else version)
+                present.add(abspath)
+                if stat is not None:
+                    to_read.append((name, stat))
+            outcomes = reader.outcomes(name for name, _ in to_read)
+            for i, ((name, stat), outcome) in enumerate(zip(to_read, outcomes, strict=True), 1):
+                if progress:
+                    progress(i, len(to_read), name)
+                _apply(outcome, stat, report, batch, bodies, run_id)
             if not keep_deleted:
                 report.removed_paths, report.documents_removed, removed = batch.forget_missing(present, roots)
                 report.facts_removed += removed
@@ -208,6 +97,8 @@ def run(
         report.status, report.failure = "failed", str(exc)
         _record_failure(db, report)
         raise
+    finally:
+        reader.close()
     return report
 
 
@@ -223,77 +114,61 @@ def _record_failure(db: Path, report: RunReport) -> None:
         log.warning("could not record the failed run in %s", db, exc_info=True)
 
 
-def _load_one(name: str, report: RunReport, batch: LoadBatch, bodies: BodyResolver, metrics: MetricLookup,
-              run_id: int, limit: int, *, version: str | None) -> str:
-    """One file through read → extract → batch; a bad file is recorded and never stops the run.
+def _check(name: str, report: RunReport, batch: LoadBatch, limit: int, *,
+           version: str | None) -> tuple[str, FileStat | None]:
+    """(absolute path, its stat when the file must be read). Unchanged and refused files are counted here.
 
-    Returns the file's absolute path. `version` (None with --reprocess) lets a file rejected before by the
-    same code, and unchanged since, be reported again without being read again.
+    `version` (None with --reprocess) lets a file rejected before by the same code, and unchanged since, be
+    reported again without being read again.
     """
     abspath = os.path.abspath(name)
     try:
         st = os.stat(name)
     except OSError as exc:
         _reject(report, Path(name), "read", f"cannot be read: {exc.strerror or exc}")
-        return abspath
+        return abspath, None
     stat = FileStat(abspath, st.st_size, st.st_mtime_ns)
     if batch.unchanged_stat(stat):
         report.documents_unchanged += 1
-        return abspath
-    path = Path(name)
+        return abspath, None
     if st.st_size > limit:
-        _reject(report, path, "read", f"the file is {st.st_size / 1048576:.1f} MB, over the "
+        _reject(report, Path(name), "read", f"the file is {st.st_size / 1048576:.1f} MB, over the "
                 f"{limit / 1048576:.0f} MB limit; split it, or raise the limit with --max-input-mb")
-        return abspath
+        return abspath, None
     known = batch.known_rejection(stat, version) if version else None
     if known:
         stage, message, row, when = known
-        _reject(report, path, stage, f"{message} (unchanged since run {when}, not read again)", row)
-        return abspath
+        _reject(report, Path(name), stage, f"{message} (unchanged since run {when}, not read again)", row)
+        return abspath, None
+    return abspath, stat
 
-    def reject(stage: str, message: str, row: int | None = None, where: Path = path) -> str:
-        _reject(report, where, stage, message, row)
-        if os.access(path, os.R_OK):  # a permission problem is fixed without touching mtime: retry those
+
+def _apply(outcome: Outcome, stat: FileStat, report: RunReport, batch: LoadBatch, bodies: BodyResolver,
+           run_id: int) -> None:
+    """A file's outcome into the run's batch, in file order: new, changed, unchanged or rejected."""
+    doc = outcome.doc
+    if doc is not None:
+        state, replaces = batch.state(doc, stat)
+        if state == "unchanged":  # same content under a new stat: nothing to do but remember it
+            report.documents_unchanged += 1
+            batch.remember(stat, doc.content_hash, run_id)
+            return
+    if outcome.row_errors:
+        report.errors.extend(outcome.row_errors)
+        report.rows_rejected += outcome.rows_rejected
+    if outcome.rejected is not None or doc is None:
+        stage, message, row, where = outcome.rejected or ("read", "could not be read", None, outcome.path)
+        _reject(report, Path(where), stage, message, row)
+        if os.access(outcome.path, os.R_OK):  # a permission problem is fixed without touching mtime: retry those
             batch.reject(stat, _code_version(), stage, message, row, run_id)
-        return abspath
-
-    reader = reader_for(path)
-    assert reader is not None
-    try:
-        doc = reader(path)
-    except InputError as exc:
-        return reject("read", exc.message, exc.row, Path(exc.path))
-    except Exception as exc:  # a reader bug or a hostile file must not stop the run
-        return reject("read", f"cannot be read ({type(exc).__name__}: {exc})")
-    state, replaces = batch.state(doc, stat)
-    if state == "unchanged":
-        report.documents_unchanged += 1
-        batch.remember(stat, doc.content_hash, run_id)
-        return abspath
-    extractor = None
-    try:
-        if doc.kind == "spreadsheet":
-            facts, extractor = template_facts(doc, report, metrics), "template-1"
-        elif doc.kind == "jsonl":
-            facts, extractor = jsonl_facts(doc, report, metrics), "jsonl-1"
-        else:
-            facts = prose_facts(doc)
-            extractor = _extractor_version()
-    except PartybuildError as exc:
-        return reject("extract", str(exc))
-    except Exception as exc:
-        return reject("extract", f"the extractor failed ({type(exc).__name__}: {exc}); please report this file")
-    if doc.kind in ("spreadsheet", "jsonl") and not facts:
-        # Every row was bad: keep whatever an older version of this file loaded.
-        return reject("parse", "no row of the file could be loaded")
+        return
     if replaces:
         report.facts_removed += batch.remove(replaces, stat.path)
         report.documents_changed += 1
     else:
         report.documents_new += 1
-    report.facts_added += batch.add(doc, facts, run_id, bodies, extractor)
+    report.facts_added += batch.add(doc, outcome.facts, run_id, bodies, outcome.extractor)
     batch.remember(stat, doc.content_hash, run_id)
-    return abspath
 
 
 def _reject(report: RunReport, path: Path, stage: str, message: str, row: int | None = None) -> None:
@@ -308,14 +183,7 @@ def _code_version() -> str:
         release = importlib.metadata.version("partybuild")
     except importlib.metadata.PackageNotFoundError:
         release = "dev"
-    return f"{release}/{_extractor_version()}"
-
-
-def _extractor_version() -> str | None:
-    from etl import extract
-
-    version = getattr(extract, "EXTRACTOR_VERSION", None)
-    return str(version) if version else None
+    return f"{release}/{extractor_version()}"
 
 
 def _clear_documents(con: duckdb.DuckDBPyConnection) -> int:

@@ -59,6 +59,7 @@ class RunReport:
     facts_added: int = 0
     facts_removed: int = 0
     failure: str | None = None           # why nothing was published, when the run failed as a whole
+    workers: int = 1                     # processes that read and extracted the files
     errors: list[RunError] = field(default_factory=list)
     removed_paths: list[str] = field(default_factory=list)  # the deleted files behind documents_removed
 

@@ -79,7 +79,7 @@ def test_an_unchanged_rejected_file_is_reported_again_without_being_read(
         raise AssertionError(f"{path} was read again")
 
     with monkeypatch.context() as m:
-        m.setattr("etl.pipeline.reader_for", lambda path: no_reading)
+        m.setattr("etl.work.reader_for", lambda path: no_reading)
         second = run([src], db_path)
     assert (second.status, second.documents_rejected, second.documents_unchanged) == ("partial", 1, 1)
     assert "binary" in second.errors[0].message and "not read again" in second.errors[0].message

@@ -52,7 +52,7 @@ def test_second_run_over_unchanged_files_adds_nothing_and_reads_nothing(
         raise AssertionError(f"{path} was read although unchanged")
 
     monkeypatch.setattr(sources, "reader_for", lambda path: no_reading)
-    monkeypatch.setattr("etl.pipeline.reader_for", lambda path: no_reading)
+    monkeypatch.setattr("etl.work.reader_for", lambda path: no_reading)
     second = run([src], db_path)
     assert (second.status, second.documents_unchanged, second.documents_new, second.facts_added,
             second.facts_removed) == ("ok", 2, 0, 0, 0)

@@ -1,0 +1,140 @@
+"""Reading and extracting one file, in this process or in a pool of worker processes.
+
+Extraction is pure Python and bound to one core, so a large run reads and extracts in parallel: one worker
+per core, each returning an `Outcome` (the document without its text, its facts, the rows it rejected).
+Everything that touches the warehouse stays in the run's process and takes the outcomes in file order, so
+a parallel run decides and writes exactly what a sequential one would.
+
+The pool is forked before the run opens the warehouse, so no worker inherits a DuckDB connection, and only
+while the process has no other thread (forking a threaded process can deadlock); otherwise, and for small
+runs, everything happens in this process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import multiprocessing.pool
+import os
+import threading
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from etl.errors import InputError, PartybuildError
+from etl.facts import MetricLookup, jsonl_facts, prose_facts, template_facts
+from etl.records import FactRecord, RunError, RunReport
+from etl.sources import reader_for
+from etl.sources.base import SourceDocument
+
+WORKERS_ENV = "PARTYBUILD_WORKERS"
+# Below this many files to read, starting workers costs more than it saves.
+MIN_FILES_FOR_POOL = 64
+
+
+@dataclass
+class Outcome:
+    """What reading and extracting one file gave: a document with its facts, or a rejection."""
+
+    path: str
+    doc: SourceDocument | None = None          # without its text and rows (they stay in the worker)
+    facts: list[FactRecord] = field(default_factory=list)
+    extractor: str | None = None
+    rejected: tuple[str, str, int | None, str] | None = None  # stage, message, row, the path to name
+    row_errors: list[RunError] = field(default_factory=list)
+    rows_rejected: int = 0
+
+
+def extractor_version() -> str | None:
+    from etl import extract
+
+    version = getattr(extract, "EXTRACTOR_VERSION", None)
+    return str(version) if version else None
+
+
+def read_and_extract(name: str, metrics: MetricLookup | None = None) -> Outcome:
+    """One file through its reader and the right fact builder; never raises for a bad file."""
+    path = Path(name)
+    out = Outcome(name)
+    reader = reader_for(path)
+    if reader is None:
+        out.rejected = ("read", f"unknown file type '{path.suffix or '(none)'}'", None, name)
+        return out
+    try:
+        doc = reader(path)
+    except InputError as exc:
+        out.rejected = ("read", exc.message, exc.row, exc.path)
+        return out
+    except Exception as exc:  # a reader bug or a hostile file must not stop the run
+        out.rejected = ("read", f"cannot be read ({type(exc).__name__}: {exc})", None, name)
+        return out
+    out.doc = replace(doc, text=None, rows=None)  # what the run needs to decide new, changed or unchanged
+    rows = RunReport(db_path="", inputs=[])  # collects the rows the fact builders reject
+    try:
+        if doc.kind == "spreadsheet":
+            out.facts, out.extractor = template_facts(doc, rows, metrics or _metrics()), "template-1"
+        elif doc.kind == "jsonl":
+            out.facts, out.extractor = jsonl_facts(doc, rows, metrics or _metrics()), "jsonl-1"
+        else:
+            out.facts, out.extractor = prose_facts(doc), extractor_version()
+    except PartybuildError as exc:
+        out.rejected = ("extract", str(exc), None, name)
+        return out
+    except Exception as exc:
+        out.rejected = ("extract", f"the extractor failed ({type(exc).__name__}: {exc}); please report this file",
+                        None, name)
+        return out
+    out.row_errors, out.rows_rejected = rows.errors, rows.rows_rejected
+    if doc.kind in ("spreadsheet", "jsonl") and not out.facts:
+        out.rejected = ("parse", "no row of the file could be loaded", None, name)
+    return out
+
+
+_METRICS: MetricLookup | None = None
+
+
+def _metrics() -> MetricLookup:
+    global _METRICS
+    if _METRICS is None:
+        _METRICS = MetricLookup()
+    return _METRICS
+
+
+def workers() -> int:
+    """$PARTYBUILD_WORKERS, else one per core the process may use."""
+    raw = os.environ.get(WORKERS_ENV, "").strip()
+    if raw.isdigit() and int(raw) > 0:
+        return int(raw)
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+class Reader:
+    """Outcomes for files in the order given: from a pool of forked workers when worth it, else in-process."""
+
+    def __init__(self, expected_files: int) -> None:
+        self.pool: multiprocessing.pool.Pool | None = None
+        self.workers = 1
+        n = workers()
+        if n > 1 and expected_files >= MIN_FILES_FOR_POOL and threading.active_count() == 1 \
+                and "fork" in multiprocessing.get_all_start_methods():
+            from etl.extract.metrics import load_catalogue
+            from etl.extract.registry import REGISTRY
+
+            load_catalogue()  # loaded once here, shared by the forked workers
+            REGISTRY()
+            _metrics()
+            self.pool = multiprocessing.get_context("fork").Pool(n)
+            self.workers = n
+
+    def outcomes(self, names: Iterable[str]) -> Iterator[Outcome]:
+        if self.pool is None:
+            return (read_and_extract(n) for n in names)
+        return self.pool.imap(read_and_extract, names, chunksize=8)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+            self.pool = None
