@@ -57,8 +57,7 @@ def run(
         record_error(report, str(path), "discover", reason)
     roots = [os.path.abspath(p) for p in inputs if os.path.isdir(p)]
     version = _code_version()
-    reader = Reader(len(files))
-    report.workers = reader.workers
+    reader: Reader | None = None
     try:
         with write_session(db) as con:
             run_id = start_run(con, report)
@@ -74,6 +73,8 @@ def run(
                 present.add(abspath)
                 if stat is not None:
                     to_read.append((name, stat))
+            reader = Reader(len(to_read))
+            report.workers = reader.workers
             outcomes = reader.outcomes(name for name, _ in to_read)
             for i, ((name, stat), outcome) in enumerate(zip(to_read, outcomes, strict=True), 1):
                 if progress:
@@ -98,7 +99,8 @@ def run(
         _record_failure(db, report)
         raise
     finally:
-        reader.close()
+        if reader is not None:
+            reader.close()
     return report
 
 

@@ -5,9 +5,8 @@ per core, each returning an `Outcome` (the document without its text, its facts,
 Everything that touches the warehouse stays in the run's process and takes the outcomes in file order, so
 a parallel run decides and writes exactly what a sequential one would.
 
-The pool is forked before the run opens the warehouse, so no worker inherits a DuckDB connection, and only
-while the process has no other thread (forking a threaded process can deadlock); otherwise, and for small
-runs, everything happens in this process.
+Workers come from a fork server (a clean process started for the purpose), never from the run's own
+process, which holds the warehouse open with DuckDB's threads. Small runs stay in this process.
 """
 
 from __future__ import annotations
@@ -15,7 +14,6 @@ from __future__ import annotations
 import multiprocessing
 import multiprocessing.pool
 import os
-import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -27,8 +25,8 @@ from etl.sources import reader_for
 from etl.sources.base import SourceDocument
 
 WORKERS_ENV = "PARTYBUILD_WORKERS"
-# Below this many files to read, starting workers costs more than it saves.
-MIN_FILES_FOR_POOL = 64
+# Starting a worker costs about what extracting a few hundred articles does: one per this many files to read.
+MIN_FILES_PER_WORKER = 200
 
 
 @dataclass
@@ -111,30 +109,39 @@ def workers() -> int:
 
 
 class Reader:
-    """Outcomes for files in the order given: from a pool of forked workers when worth it, else in-process."""
+    """Outcomes for files in the order given: from a pool of worker processes when worth it, else in-process."""
 
     def __init__(self, expected_files: int) -> None:
         self.pool: multiprocessing.pool.Pool | None = None
         self.workers = 1
-        n = workers()
-        if n > 1 and expected_files >= MIN_FILES_FOR_POOL and threading.active_count() == 1 \
-                and "fork" in multiprocessing.get_all_start_methods():
-            from etl.extract.metrics import load_catalogue
-            from etl.extract.registry import REGISTRY
-
-            load_catalogue()  # loaded once here, shared by the forked workers
-            REGISTRY()
-            _metrics()
-            self.pool = multiprocessing.get_context("fork").Pool(n)
+        n = min(workers(), max(1, expected_files // MIN_FILES_PER_WORKER))
+        if n > 1:
+            # forkserver: workers fork from a clean server process, never from this one, which holds the
+            # warehouse open (DuckDB's threads); the server imports the extractor once for all of them.
+            method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+            context = multiprocessing.get_context(method)
+            if method == "forkserver":
+                context.set_forkserver_preload(["etl.work"])
+            self.pool = context.Pool(n, initializer=_warm)
             self.workers = n
 
     def outcomes(self, names: Iterable[str]) -> Iterator[Outcome]:
         if self.pool is None:
             return (read_and_extract(n) for n in names)
-        return self.pool.imap(read_and_extract, names, chunksize=8)
+        return self.pool.imap(read_and_extract, names, chunksize=16)
 
     def close(self) -> None:
         if self.pool is not None:
             self.pool.terminate()
             self.pool.join()
             self.pool = None
+
+
+def _warm() -> None:
+    """Each worker loads the catalogue, the registry and the metric names once, before its first file."""
+    from etl.extract.metrics import load_catalogue
+    from etl.extract.registry import REGISTRY
+
+    load_catalogue()
+    REGISTRY()
+    _metrics()

@@ -9,14 +9,14 @@ import pytest
 
 from etl.cli import main
 from etl.pipeline import run
-from etl.work import MIN_FILES_FOR_POOL, WORKERS_ENV, read_and_extract
+from etl.work import MIN_FILES_PER_WORKER, WORKERS_ENV, read_and_extract
 
 FACTS = ("SELECT d.path, f.metric_id, f.body_id, f.period_start, f.period_end, f.value, f.evidence, f.start_offset, "
          "f.source_row FROM facts f JOIN documents d USING (doc_id) ORDER BY ALL")
 
 
 def corpus(folder: Path) -> Path:
-    assert main(["sample", "--docs", str(MIN_FILES_FOR_POOL + 6), "--out", str(folder), "--seed", "5"]) == 0
+    assert main(["sample", "--docs", str(2 * MIN_FILES_PER_WORKER + 6), "--out", str(folder), "--seed", "5"]) == 0
     (folder / "bang.csv").write_text("body,metric,period,value\nĐảng bộ huyện Cam Lộ,members_admitted,2023,40\n"
                                      "Đảng bộ huyện Cam Lộ,members_admitted,năm kia,7\n", encoding="utf-8")
     (folder / "hong.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
@@ -42,7 +42,7 @@ def test_parallel_and_sequential_runs_write_the_same_warehouse(tmp_path: Path,
         assert getattr(one, key) == getattr(two, key), key
     assert [str(e) for e in one.errors] == [str(e) for e in two.errors]
     facts, errors = contents(tmp_path / "one.duckdb")
-    assert len(facts) == one.facts_added > MIN_FILES_FOR_POOL
+    assert len(facts) == one.facts_added > 2 * MIN_FILES_PER_WORKER
     assert contents(tmp_path / "two.duckdb") == (facts, errors)
 
 
