@@ -14,7 +14,7 @@ from etl.extract.periods import EVENT, WEAK, Period, PeriodContext, find_periods
 from etl.extract.registry import REGISTRY
 from etl.text.datelines import find_dateline
 from etl.text.normalize import fold, match_form, nfc, unify
-from etl.text.sentences import Span, paragraphs, sentences
+from etl.text.sentences import Span, paragraphs, split
 
 _YEAR = re.compile(r"(?<![\d/.,-])((?:19|20)\d\d)(?![\d])(?!\s*[-–]\s*(?:19|20)\d\d)")
 _YEAR_IN_RANGE = re.compile(r"(?:19|20)\d\d\s*[-–]\s*$")
@@ -172,14 +172,17 @@ def analyse(text: str, *, published: date | None = None, outlet: str | None = No
         if pos >= 0:
             title_span = Span(pos, pos + len(nfc(title).strip()), nfc(title).strip(), 0)
     # The figures first: a document without any (most of a real crawl) needs no dates, bodies or outlet.
-    sents = sentences(doc, paras)
-    figures: list[tuple[int, Span, bool, list[Candidate]]] = []
-    for si, s in enumerate(sents):
-        if _is_caption(paras[s.para]) and s.para != title_span.para:
+    # Only paragraphs with a trigger phrase are split into sentences; the look-back for a figure's body and
+    # period stays within its paragraph, so the others are never needed.
+    figures: list[tuple[list[Span], Span, bool, list[Candidate]]] = []
+    for p in paras:
+        if (_is_caption(p) and p.para != title_span.para) or not cat.any_trigger.search(low, p.start, p.end):
             continue
-        cands = find_candidates(low, s.start, s.end, cat, uni)
-        if cands:
-            figures.append((si, s, s.start >= title_span.start and s.end <= title_span.end, cands))
+        in_para = split(p)
+        for k, s in enumerate(in_para):
+            cands = find_candidates(low, s.start, s.end, cat, uni)
+            if cands:
+                figures.append((in_para[:k], s, s.start >= title_span.start and s.end <= title_span.end, cands))
     if not figures:
         return []
     lead = _lead(paras)
@@ -206,13 +209,13 @@ def analyse(text: str, *, published: date | None = None, outlet: str | None = No
         return [p for p in all_periods if lo <= p.start and p.end <= hi]
 
     found: list[Found] = []
-    for si, s, in_title, cands in figures:
+    for before, s, in_title, cands in figures:
         for cand in cands:
             spec = next(m for m in cat.metrics if m.id == cand.metric)
             if in_title and spec.negatives_sentence is not None and spec.negatives_sentence.search(low):
                 continue  # a title figure the article itself qualifies away (a state vote, …)
-            period = _period_for(cand, s, sents[:si], periods_in, report, event, spec.period_preference, pub, year)
-            body = _body_for(resolver, mentions, cand, s, sents[:si], main, period.last)
+            period = _period_for(cand, s, before, periods_in, report, event, spec.period_preference, pub, year)
+            body = _body_for(resolver, mentions, cand, s, before, main, period.last)
             if body is None:
                 continue
             found.append(Found(cand, body, period, s, in_title))

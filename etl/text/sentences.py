@@ -48,15 +48,22 @@ def sentences(text: str, paras: list[Span] | None = None) -> list[Span]:
     """
     out: list[Span] = []
     for p in paras if paras is not None else paragraphs(text):
-        pos = 0
-        for m in _END.finditer(p.text):
-            head = p.text[pos:m.start()]
-            if _ABBREV.search(head):
-                continue
-            if head.strip():
-                out.append(Span(p.start + pos, p.start + m.start(), head, p.para))
-            pos = m.end()
-        tail = p.text[pos:]
-        if tail.strip():
-            out.append(Span(p.start + pos, p.start + len(p.text), tail, p.para))
+        out.extend(split(p))
+    return out
+
+
+def split(p: Span) -> list[Span]:
+    """The sentences of one paragraph (so a caller can split only the paragraphs it needs)."""
+    out: list[Span] = []
+    pos = 0
+    for m in _END.finditer(p.text):
+        head = p.text[pos:m.start()]
+        if _ABBREV.search(head):
+            continue
+        if head.strip():
+            out.append(Span(p.start + pos, p.start + m.start(), head, p.para))
+        pos = m.end()
+    tail = p.text[pos:]
+    if tail.strip():
+        out.append(Span(p.start + pos, p.start + len(p.text), tail, p.para))
     return out
