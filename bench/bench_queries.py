@@ -133,17 +133,8 @@ def run() -> list[dict[str, Any]]:
         facts = con.execute("SELECT count(*) FROM facts").fetchone()
         params = _parameters(con)
         for name, sql in QUERIES.items():
-            con.execute(sql, params[name]).fetchall()  # warm-up
-            samples = []
-            for _ in range(REPEATS):
-                t = time.perf_counter()
-                con.execute(sql, params[name]).fetchall()
-                samples.append((time.perf_counter() - t) * 1000)
-            p50, p95 = statistics.median(samples), _percentile(samples, 0.95)
-            verdict = "ok" if p95 < TARGET_MS else f"over the {TARGET_MS:g} ms target"
-            note = f"{facts[0] if facts else 0:,} facts, {REPEATS} runs; {verdict}"
-            rows.append({"name": f"query p50: {name}", "value": round(p50, 1), "unit": "ms", "notes": note})
-            rows.append({"name": f"query p95: {name}", "value": round(p95, 1), "unit": "ms", "notes": note})
+            rows.extend(_timed(f"query {{}}: {name}", lambda sql=sql, name=name: con.execute(sql, params[name]).fetchall(),
+                               REPEATS, f"{facts[0] if facts else 0:,} facts, {REPEATS} runs"))
     finally:
         con.close()
     rows.extend(_named_queries(db, params, facts[0] if facts else 0))
@@ -177,18 +168,23 @@ def _named_queries(db: Path, params: dict[str, list[Any]], facts: int) -> list[d
     }
     rows = []
     for name, call in calls.items():
-        call()  # warm-up
-        samples = []
-        for _ in range(NAMED_REPEATS):
-            t = time.perf_counter()
-            call()
-            samples.append((time.perf_counter() - t) * 1000)
-        p50, p95 = statistics.median(samples), _percentile(samples, 0.95)
-        verdict = "ok" if p95 < TARGET_MS else f"over the {TARGET_MS:g} ms target"
-        note = f"{facts:,} facts, {NAMED_REPEATS} runs, connection included; {verdict}"
-        rows.append({"name": f"named p50: {name}", "value": round(p50, 1), "unit": "ms", "notes": note})
-        rows.append({"name": f"named p95: {name}", "value": round(p95, 1), "unit": "ms", "notes": note})
+        rows.extend(_timed(f"named {{}}: {name}", call, NAMED_REPEATS,
+                           f"{facts:,} facts, {NAMED_REPEATS} runs, connection included"))
     return rows
+
+
+def _timed(label: str, call: Any, repeats: int, note: str) -> list[dict[str, Any]]:
+    """p50 and p95 rows for `call` after one warm-up; `label` has a {} for 'p50'/'p95'."""
+    call()
+    samples = []
+    for _ in range(repeats):
+        t = time.perf_counter()
+        call()
+        samples.append((time.perf_counter() - t) * 1000)
+    p50, p95 = statistics.median(samples), _percentile(samples, 0.95)
+    verdict = "ok" if p95 < TARGET_MS else f"over the {TARGET_MS:g} ms target"
+    return [{"name": label.format(q), "value": round(v, 1), "unit": "ms", "notes": f"{note}; {verdict}"}
+            for q, v in (("p50", p50), ("p95", p95))]
 
 
 if __name__ == "__main__":
