@@ -2,10 +2,12 @@
 
 import streamlit as st
 
-from dashboard import frame
+from dashboard import data, frame
 
 st.set_page_config(page_title="partybuild", page_icon=":material/bar_chart:", layout="wide")
 all_pages = frame.pages()
 current = st.navigation(all_pages, position="hidden")
-frame.sidebar(all_pages)
-current.run()
+with frame.timed(current.url_path or "overview", "run"), data.session():  # one connection per run
+    frame.sidebar(all_pages)
+    current.run()
+    frame.finish()

@@ -74,6 +74,7 @@ def bar_by_body(df: pd.DataFrame, *, unit: str, lang: str, title: str | None = N
         hoverinfo="y+text",
     ))
     fig.update_yaxes(automargin=True)
+    fig.update_xaxes(tickformat=",.0f")  # grouped as the language groups them (1.234.567), not 1.2M
     return _layout(fig, lang, title, height=max(300, 24 * len(df) + 80))
 
 
@@ -100,28 +101,33 @@ def small_multiples(df: pd.DataFrame, *, names: Mapping[str, str], units: Mappin
 
 
 def treemap(df: pd.DataFrame, *, root_label: str, unit: str, lang: str) -> go.Figure:
-    """The hierarchy under the current node (rows body_id, body, parent_id, value, depth)."""
+    """The hierarchy under the current node (rows body_id, body, parent_id, value, depth). One level is drawn
+    at a time (drawing hundreds of labelled cells is what makes a treemap slow in the browser); clicking a cell
+    opens the level under it. Cell ids are body ids (a click reports its cell's id)."""
     ids = set(df["body_id"])
     parents = [p if p in ids else "__root__" for p in df["parent_id"].fillna("")]
     fig = go.Figure(go.Treemap(
         ids=["__root__", *df["body_id"]], labels=[root_label, *df["body"]], parents=["", *parents],
         values=[0, *df["value"].clip(lower=0)], branchvalues="remainder", customdata=["", *df["body_id"]],
-        hovertext=["", *_hover(df["value"], unit, lang)], hoverinfo="label+text", maxdepth=3,
+        hovertext=["", *_hover(df["value"], unit, lang)], hoverinfo="label+text", maxdepth=2,
         marker={"colorscale": "Cividis", "colors": [0, *df["value"]]},
     ))
     return _layout(fig, lang, None, height=420)
 
 
-def province_map(df: pd.DataFrame, *, unit: str, lang: str) -> go.Figure:
+def province_map(df: pd.DataFrame, *, unit: str, lang: str, highlight: list[str] | None = None) -> go.Figure:
     """Sized markers at province coordinates (rows province, lat, lon, value). Plain lon/lat axes, so it
-    needs no map tiles or network."""
+    needs no map tiles or network. With `highlight`, the other provinces are faded and unlabelled."""
     df = df.dropna(subset=["lat", "lon"])
     top = df["value"].max() if len(df) else 1
     sizes = [8 + 40 * (v / top) ** 0.5 if top else 8 for v in df["value"]]
+    shown = set(highlight or df["province"])
     fig = go.Figure(go.Scatter(
-        x=df["lon"], y=df["lat"], mode="markers+text", text=df["province"], textposition="middle right",
-        textfont={"size": 9}, customdata=df["province"],
+        x=df["lon"], y=df["lat"], mode="markers+text", textposition="middle right",
+        text=[p if p in shown else "" for p in df["province"]], textfont={"size": 9}, customdata=df["province"],
         marker={"size": sizes, "color": df["value"], "colorscale": "Cividis", "showscale": True,
+                "colorbar": {"tickformat": ",.0f"},
+                "opacity": [1.0 if p in shown else 0.2 for p in df["province"]],
                 "line": {"width": 1, "color": "#333"}},
         hovertext=[f"{p}: {format_value(v, unit, lang)}" for p, v in zip(df["province"], df["value"], strict=True)],
         hoverinfo="text",

@@ -1,15 +1,22 @@
 """What every page shares: the page list, the sidebar (navigation that keeps the URL's filters, language
-switch, last refresh, copy link), the common filters and the guard that turns errors into sentences.
+switch, last refresh, sign-in, copy link), the page opening, the fragment a page's filters and charts run in,
+the common filters, cross-filtering (crossfilter.py) and the guard that turns errors into sentences.
 """
 
 from __future__ import annotations
 
+import functools
 import io
 import logging
-from collections.abc import Iterator
+import os
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import Any, ParamSpec
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -21,6 +28,7 @@ from dashboard.state import t
 from etl.errors import PartybuildError
 
 log = logging.getLogger(__name__)
+P = ParamSpec("P")
 
 # (file under dashboard/, url path, title key, icon). The url paths are the file stems: Streamlit routes
 # the first request by the pages/ folder before st.navigation runs, so other names land on 'page not found'.
@@ -45,13 +53,23 @@ def page_for(url_path: str) -> str:
     return next(path for path, url, _key, _icon in PAGES if url == url_path)
 
 
+@dataclass
+class Shell:
+    """The sidebar's parts that follow the URL: the page links (which carry the filters to the next page) and
+    the copy-link box. A fragment rerun redraws them, so they never lag behind a filter changed in it."""
+    pages: list[Any]
+    nav: Any
+    share: Any
+
+
+_run = threading.local()  # .shell: this run's Shell; .linked: whether this run has drawn the links yet
+
+
 def sidebar(all_pages: list[st.Page]) -> None:
     state.ensure_defaults()
-    params = state.shared()
     with st.sidebar:
         st.markdown(f"### {t('app_title')}")
-        for page in all_pages:
-            st.page_link(page, query_params=params)
+        nav = st.container()
         st.divider()
         lang_key = f"w_lang_{state.lang()}"  # keyed on the URL's language, so the URL always wins
 
@@ -69,10 +87,81 @@ def sidebar(all_pages: list[st.Page]) -> None:
         elif status == "missing":
             st.caption(t("no_warehouse_short"))
         auth.sidebar_sign_in()
-        with st.popover(t("copy_link"), icon=":material/link:"):
-            base = (st.context.url or "").split("?")[0]
-            st.code(f"{base}?{urlencode(dict(st.query_params))}", language=None, wrap_lines=True)
-            st.caption(t("copy_link_help"))
+        share = st.container()
+    _run.shell = Shell(all_pages, nav, share)
+    _run.linked = False
+
+
+def links(shell: Shell | None = None) -> None:
+    """Draw the page links and the copy-link box from the URL as it is now (after the page set its filters)."""
+    shell = shell or getattr(_run, "shell", None)
+    if shell is None:
+        return
+    params = state.shared()
+    with shell.nav:
+        for page in shell.pages:
+            st.page_link(page, query_params=params)
+    with shell.share, st.popover(t("copy_link"), icon=":material/link:"):
+        base = (st.context.url or "").split("?")[0]
+        st.code(f"{base}?{urlencode(dict(st.query_params))}", language=None, wrap_lines=True)
+        st.caption(t("copy_link_help"))
+    _run.linked = True
+
+
+def finish() -> None:
+    """End of a full run: the links, unless the page's fragment has drawn them."""
+    if not getattr(_run, "linked", True):
+        links()
+
+
+TIMING_ENV = "PARTYBUILD_DASHBOARD_TIMING"
+
+
+@contextmanager
+def timed(page: str, scope: str) -> Iterator[None]:
+    """With $PARTYBUILD_DASHBOARD_TIMING set, print how long a run or a fragment rerun took on the server and how
+    much of it went to (uncached) queries: one line per run on stderr, read by bench/bench_dashboard.py."""
+    if not os.environ.get(TIMING_ENV) or getattr(_run, "timing", False):
+        yield
+        return
+    _run.timing = True
+    data.reset_spent()
+    began = time.perf_counter()
+    try:
+        yield
+    finally:
+        _run.timing = False
+        queries, seconds = data.spent()
+        print(f"partybuild-timing page={page} scope={scope} server_ms={(time.perf_counter() - began) * 1000:.1f} "
+              f"queries={queries} query_ms={seconds * 1000:.1f}", file=sys.stderr, flush=True)
+
+
+def view(func: Callable[P, None]) -> Callable[P, None]:
+    """A page's filters and charts as one fragment: changing a filter or clicking a chart reruns only this part
+    (not the sidebar or the title), with its own read-only connection, and redraws the sidebar's links."""
+    page = Path(func.__code__.co_filename).stem  # pages run as __main__: their file names tell them apart
+
+    def body(shell: Shell | None, *args: P.args, **kwargs: P.kwargs) -> None:
+        with timed(page, "fragment"), data.session():
+            with guard():
+                func(*args, **kwargs)
+            links(shell)
+
+    # Streamlit tells fragments apart by module and name: give each page's its own.
+    body.__module__, body.__qualname__ = f"dashboard.screens.{page}", f"{func.__qualname__}.view"
+    fragment = st.fragment(body)
+
+    @functools.wraps(func)
+    def call(*args: P.args, **kwargs: P.kwargs) -> None:
+        fragment(getattr(_run, "shell", None), *args, **kwargs)
+
+    return call
+
+
+def opening(title_key: str) -> dict[str, Any] | None:
+    """A page's title, then the warehouse summary; when there are no facts, a friendly message and None."""
+    st.title(t(title_key))
+    return empty_state()
 
 
 def empty_state() -> dict[str, Any] | None:
@@ -170,11 +259,11 @@ def downloads(df: pd.DataFrame, name: str, key: str) -> None:
         frame.to_excel(out, index=False)
         return out.getvalue()
 
-    c1, c2, _ = st.columns([1, 1, 6])
-    c1.download_button("CSV", csv, file_name=f"{name}.csv", mime="text/csv", key=f"csv_{key}",
-                       icon=":material/download:", on_click="ignore")
-    c2.download_button("XLSX", xlsx, file_name=f"{name}.xlsx", key=f"xlsx_{key}", icon=":material/download:",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore")
+    row = st.container(horizontal=True)
+    row.download_button("CSV", csv, file_name=f"{name}.csv", mime="text/csv", key=f"csv_{key}",
+                        icon=":material/download:", on_click="ignore")
+    row.download_button("XLSX", xlsx, file_name=f"{name}.xlsx", key=f"xlsx_{key}", icon=":material/download:",
+                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore")
 
 
 def n(value: float | int | None) -> str:

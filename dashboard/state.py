@@ -1,5 +1,6 @@
 """The view's state lives in the URL: every filter, the drill path, the grain and the language, defaults
-included, so a view can be shared, bookmarked and kept across page switches.
+included, so a view can be shared, bookmarked and kept across page switches. A cross-filter selection (what was
+clicked on a chart or table) lives there too, but only on its own page: switching pages drops it.
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ DEFAULTS: dict[str, str] = {
 }
 # Per-view keys that travel only with the page they belong to (the evidence page's chart-click filter).
 LOCAL_KEYS = ("fstart", "fend", "fbody", "fmetric")
+# The cross-filter selection of a page: `pickfrom` names the chart or table it was made on, `pick` the values
+# (body ids, province names, years). Page-local like LOCAL_KEYS; absent means nothing is selected.
+PICK, PICK_FROM = "pick", "pickfrom"
 
 
 def get(key: str) -> str:
@@ -56,6 +60,27 @@ def get_list(key: str) -> list[str]:
 
 def put_list(key: str, values: Sequence[str]) -> None:
     put(key, ",".join(values))
+
+
+def pick() -> tuple[str, list[str]]:
+    """(the element the selection was made on, the selected values); ('', []) when nothing is selected."""
+    values = get_list(PICK)
+    origin = get(PICK_FROM)
+    return (origin, values) if origin and values else ("", [])
+
+
+def put_pick(origin: str, values: Sequence[str]) -> None:
+    if not values:
+        clear_pick()
+        return
+    put(PICK_FROM, origin)
+    put_list(PICK, values)
+
+
+def clear_pick() -> None:
+    for key in (PICK, PICK_FROM):
+        if key in st.query_params:
+            del st.query_params[key]
 
 
 def lang() -> str:

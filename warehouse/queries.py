@@ -241,6 +241,27 @@ def province_values(db: Path, metric_id: str, first_year: int, last_year: int) -
     return _frame(db, sql, [metric_id, first_year, last_year])
 
 
+def ranking_in_periods(db: Path, metric_id: str, grain: str, periods: list[str], level: str = "",
+                       body_ids: list[str] | None = None, limit: int = 50) -> pd.DataFrame:
+    """Bodies ranked by their figures in the chosen periods of `grain` (the dashboard's cross-filter): years
+    ('2023') from v_yearly, other grains by period start ('2023-04-01') from v_series."""
+    if grain not in GRAINS:
+        raise ValueError(f"grain must be one of {', '.join(GRAINS)}")
+    ids = body_ids or []
+    if grain == "year":
+        src, where, keys = _YEARLY, "metric_id = ? AND list_contains(?::INTEGER[], year)", [int(p) for p in periods]
+        params: list[Any] = [metric_id, keys]
+    else:
+        src = "(SELECT s.*, b.level AS body_level FROM v_series s JOIN bodies b USING (body_id))"
+        where = "grain = ? AND metric_id = ? AND list_contains(?::DATE[], period_start)"
+        params = [grain, metric_id, [date.fromisoformat(p) for p in periods]]
+    sql = (f"SELECT body_id, any_value(body) AS body, any_value(body_level) AS body_level, "
+           f"sum(value)::DOUBLE AS value, bool_or(partial) AS partial FROM {src} WHERE {where} "
+           f"AND {_LEVEL_FILTER.format(col='body_level')} AND {_BODY_FILTER.format(col='body_id')} "
+           "GROUP BY body_id ORDER BY value DESC, body LIMIT ?")
+    return _frame(db, sql, [*params, level, level, ids, ids, limit])
+
+
 _FACT_WHERE = (
     "WHERE (? = '' OR metric_id = ?) AND period_end BETWEEN make_date(?::INTEGER, 1, 1) AND make_date(?::INTEGER, 12, 31) "
     f"AND {_BODY_FILTER.format(col='body_id')} AND {_LEVEL_FILTER.format(col='body_level')} "

@@ -1,15 +1,21 @@
 """Bản đồ / Map: province figures as sized markers at province coordinates, before or after the 2025 merger
-(63 → 34 provinces: figures of merged provinces are added into the province they joined)."""
+(63 → 34 provinces: figures of merged provinces are added into the province they joined), the provinces as a
+table, and the chosen provinces year by year.
+
+Cross-filtering: clicking markers (or drawing a box or lasso around them) or selecting rows of the table selects
+provinces. The other views follow: the table then lists only those provinces, the map fades the others, and the
+yearly chart sums them (else every province)."""
 
 from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, data, frame, state
+from dashboard import charts, crossfilter, data, frame, state
 from dashboard.i18n import format_value
 from dashboard.state import t
 
@@ -37,31 +43,67 @@ def place(values: pd.DataFrame, era: str) -> tuple[pd.DataFrame, list[str]]:
     return merged, missing
 
 
-def main() -> None:
-    lang = state.lang()
-    st.title(t("page_map"))
-    summary = frame.empty_state()
-    if summary is None:
-        return
-    f = frame.filters(summary, bodies=False, level=False, key="_map")
+def province_bodies(provinces: list[str], era: str) -> list[str]:
+    """The province-level bodies whose province (in `era`'s boundaries) is one of `provinces`."""
+    registry = data.frame("bodies")
+    registry = registry[registry["level"] == "province"]
+    merge = dict(zip(coords()["name"], coords()["merged_into"], strict=True)) if era == "post" else {}
+    wanted = set(provinces)
+    return [b for b, p in zip(registry["body_id"], registry["province"], strict=True)
+            if isinstance(p, str) and merge.get(p, p) in wanted]
+
+
+def era_choice() -> str:
     current = state.get("era") if state.get("era") in ("pre", "post") else "post"
     era = st.segmented_control(t("era"), ["pre", "post"], default=current, format_func=lambda e: t(f"era_{e}"),
-                               key="w_era") or current
+                               key="w_era", on_change=crossfilter.clear) or current  # other names, other picks
     state.put("era", era)
+    return era
+
+
+@frame.view
+def view(summary: dict[str, Any]) -> None:
+    lang = state.lang()
+    f = frame.filters(summary, bodies=False, level=False, key="_map")
+    era = era_choice()
     values = data.frame("province_values", f.metric, f.first, f.last)
     if values.empty:
         st.info(t("no_data_for_filters"))
         return
     placed, missing = place(values, era)
-    st.plotly_chart(charts.province_map(placed, unit=f.unit, lang=lang), key="map")
-    if missing:
-        st.caption(t("map_unplaced", names=", ".join(missing)))
-    with st.expander(t("map_table")):
-        table = placed.sort_values("value", ascending=False)[["province", "value"]]
-        table = table.assign(value=[format_value(v, f.unit, lang) for v in table["value"]])
-        table.columns = [t("col_province"), t("col_value")]
-        st.dataframe(table, hide_index=True, key="map_table")
-        frame.downloads(placed[["province", "value", "partial"]], "provinces", "provinces")
+    pick = crossfilter.bar(str)
+    left, right = st.columns([3, 2])
+    with left:
+        st.caption(t("map_help"))
+        crossfilter.chart(charts.province_map(placed, unit=f.unit, lang=lang, highlight=pick.on("map")), "map",
+                          modes=("points", "box", "lasso"))
+        if missing:
+            st.caption(t("map_unplaced", names=", ".join(missing)))
+    with right:
+        st.subheader(t("map_table"))
+        ranked = placed.sort_values("value", ascending=False)
+        wanted = pick.on("table")
+        if wanted:
+            ranked = ranked[ranked["province"].isin(wanted)]
+        table = pd.DataFrame({t("col_province"): ranked["province"],
+                              t("col_value"): [format_value(v, f.unit, lang) for v in ranked["value"]]})
+        crossfilter.table(table, "table", ranked["province"].tolist(), height=560)
+        frame.downloads(ranked[["province", "value", "partial"]], "provinces", "provinces")
+    chosen = list(pick.values)
+    st.subheader(t("map_years", what=", ".join(chosen) if chosen else t("map_all_provinces")))
+    ids = province_bodies(chosen, era) if chosen else []
+    series = data.frame("yearly_series", f.metric, "province", ids, f.first, f.last)
+    if series.empty or (chosen and not ids):
+        st.info(t("no_data_for_filters"))
+        return
+    st.plotly_chart(charts.time_series(series, x="year", y="value", unit=f.unit, lang=lang, kind="bar",
+                                       x_is_year=True), key="map_years")
+
+
+def main() -> None:
+    summary = frame.opening("page_map")
+    if summary is not None:
+        view(summary)
 
 
 with frame.guard():

@@ -18,8 +18,7 @@ def table(df: pd.DataFrame, name: str) -> None:
 
 
 def main() -> None:
-    st.title(t("page_quality"))
-    summary = frame.empty_state()
+    summary = frame.opening("page_quality")
     if summary is None:
         return
     lo, hi = state.year_range(int(summary["first_year"]), int(summary["last_year"]))

@@ -23,13 +23,10 @@ EXAMPLES = {
 }
 
 
-def main() -> None:
+@frame.view
+def console() -> None:
+    """The console as a fragment: running a query reruns only the console."""
     lang = state.lang()
-    st.title(t("page_sql"))
-    st.caption(t("sql_intro"))
-    if not data.db_path().exists():
-        frame.empty_state()
-        return
     example = st.selectbox(t("sql_examples"), list(EXAMPLES), key="w_example")
     with st.form("sql_form"):
         sql = st.text_area(t("sql_query"), EXAMPLES[example], height=120, key=f"w_sql_{example}")
@@ -38,6 +35,7 @@ def main() -> None:
         return
     if submitted:
         st.session_state["sql_last"] = sql
+    data.release()
     try:
         result = run_query(data.db_path(), st.session_state["sql_last"])
     except PartybuildError as exc:
@@ -57,6 +55,15 @@ def main() -> None:
     if fig is not None:
         with st.expander(t("sql_chart"), expanded=True):
             st.plotly_chart(fig, key="sql_chart")
+
+
+def main() -> None:
+    st.title(t("page_sql"))
+    st.caption(t("sql_intro"))
+    if not data.db_path().exists():
+        frame.empty_state()
+        return
+    console()
 
 
 with frame.guard():

@@ -11,7 +11,7 @@ PAGES = {
     "overview": ("Tổng quan", "Overview", 1),
     "by_body": ("Theo đơn vị", "By body", 3),
     "by_period": ("Theo thời gian", "By period", 2),
-    "map": ("Bản đồ", "Map", 1),
+    "map": ("Bản đồ", "Map", 2),
     "evidence": ("Nguồn", "Evidence", 0),
     "quality": ("Chất lượng dữ liệu", "Data quality", 0),
     "sql": ("SQL", "SQL", 0),
@@ -83,4 +83,4 @@ def test_sql_console_runs_and_refuses(app, no_errors, sample_db: Path) -> None:
 def test_map_before_the_merger(app, no_errors, sample_db: Path) -> None:
     at = app(sample_db, "screens/map.py", era="pre")
     no_errors(at)
-    assert len(at.get("plotly_chart")) == 1
+    assert len(at.get("plotly_chart")) == 2  # the map and the chosen provinces by year
