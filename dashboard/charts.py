@@ -6,7 +6,9 @@ by shape (hollow markers, hatched bars), never by colour alone.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -15,50 +17,66 @@ from dashboard.i18n import format_value, translate
 
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 MAX_POINTS = 5000
+# Plotly checks every property as a figure is built, which costs ~10 ms a chart on every rerun. The figures
+# here are built from plain dicts and not checked; the tests build each one with VALIDATE on, so a misspelt
+# property still fails there.
+VALIDATE = False
 
 
-def _layout(fig: go.Figure, lang: str, title: str | None = None, height: int = 380) -> go.Figure:
-    fig.update_layout(
-        title=title, height=height, margin={"l": 10, "r": 10, "t": 40 if title else 10, "b": 10},
-        separators=",." if lang == "vi" else ".,", colorway=OKABE_ITO, legend={"orientation": "h", "y": -0.15},
-        hoverlabel={"namelength": -1},
-    )
-    return fig
+def _figure(data: list[dict[str, Any]], layout: dict[str, Any], lang: str, title: str | None = None,
+            height: int = 380) -> go.Figure:
+    base: dict[str, Any] = {
+        "title": {"text": title} if title else None, "height": height,
+        "margin": {"l": 10, "r": 10, "t": 40 if title else 10, "b": 10},
+        "separators": ",." if lang == "vi" else ".,", "colorway": OKABE_ITO,
+        "legend": {"orientation": "h", "y": -0.15}, "hoverlabel": {"namelength": -1},
+    }
+    merged = {**base, **layout, "margin": {**base["margin"], **layout.get("margin", {})}}
+    return go.Figure(data=data, layout={k: v for k, v in merged.items() if v is not None}, _validate=VALIDATE)
 
 
 def _hover(values: pd.Series, unit: str, lang: str) -> list[str]:
     return [format_value(v, unit, lang) for v in values]
 
 
+def _values(column: pd.Series) -> list[Any]:
+    """Plain Python values (NaN as None), so a figure built unchecked still serialises like a checked one."""
+    return [None if isinstance(v, float) and math.isnan(v) else v for v in column.tolist()]
+
+
+def _partial(df: pd.DataFrame) -> list[bool]:
+    return df["partial"].fillna(False).astype(bool).tolist() if "partial" in df else [False] * len(df)
+
+
 def time_series(df: pd.DataFrame, *, x: str, y: str, unit: str, lang: str, title: str | None = None,
                 group: str | None = None, kind: str = "line", x_is_year: bool = False) -> go.Figure:
     """A series over time; rows with partial = True drawn hollow and named in the legend as partial."""
     df = df.head(MAX_POINTS)
-    fig = go.Figure()
     groups = [(None, df)] if group is None or group not in df else list(df.groupby(group, sort=False))
-    partial_name = translate(lang, "partial_period")
+    data: list[dict[str, Any]] = []
     for i, (name, part) in enumerate(groups):
         colour = OKABE_ITO[i % len(OKABE_ITO)]
-        label = str(name) if name is not None else translate(lang, "total")
-        text = _hover(part[y], unit, lang)
-        partial = part["partial"].fillna(False).astype(bool) if "partial" in part else pd.Series(False, part.index)
-        custom = part[group].astype(str).tolist() if group else [""] * len(part)
+        partial = _partial(part)
+        trace: dict[str, Any] = {
+            "x": _values(part[x]), "y": _values(part[y]), "hovertext": _hover(part[y], unit, lang),
+            "name": str(name) if name is not None else translate(lang, "total"), "hoverinfo": "x+text+name",
+            "customdata": part[group].astype(str).tolist() if group else [""] * len(part),
+        }
         if kind == "bar":
-            fig.add_bar(x=part[x], y=part[y], name=label, marker_color=colour, hovertext=text,
-                        hoverinfo="x+text+name", customdata=custom,
-                        marker_pattern_shape=["/" if p else "" for p in partial])
+            trace.update(type="bar", marker={"color": colour, "pattern": {"shape": ["/" if p else "" for p in partial]}})
         else:
-            fig.add_scatter(x=part[x], y=part[y], name=label, mode="lines+markers", line_color=colour,
-                            hovertext=text, hoverinfo="x+text+name", customdata=custom,
-                            marker={"symbol": ["circle-open" if p else "circle" for p in partial], "size": 9})
-    if "partial" in df and df["partial"].fillna(False).astype(bool).any():
+            trace.update(type="scatter", mode="lines+markers", line={"color": colour},
+                         marker={"symbol": ["circle-open" if p else "circle" for p in partial], "size": 9})
+        data.append(trace)
+    if any(_partial(df)):
         # A legend entry that explains the hollow marks / hatching.
-        fig.add_scatter(x=[None], y=[None], mode="markers", name=partial_name,
-                        marker={"symbol": "circle-open", "size": 9, "color": "#555"})
+        data.append({"type": "scatter", "x": [None], "y": [None], "mode": "markers",
+                     "name": translate(lang, "partial_period"),
+                     "marker": {"symbol": "circle-open", "size": 9, "color": "#555"}})
+    layout: dict[str, Any] = {"yaxis": {"rangemode": "tozero", "tickformat": ",.0f"}}
     if x_is_year:
-        fig.update_xaxes(dtick=1, tickformat="d")
-    fig.update_yaxes(rangemode="tozero", tickformat=",.0f")
-    return _layout(fig, lang, title)
+        layout["xaxis"] = {"dtick": 1, "tickformat": "d"}
+    return _figure(data, layout, lang, title)
 
 
 def bar_by_body(df: pd.DataFrame, *, unit: str, lang: str, title: str | None = None,
@@ -66,38 +84,51 @@ def bar_by_body(df: pd.DataFrame, *, unit: str, lang: str, title: str | None = N
     """Horizontal ranking, biggest on top; customdata carries the body id for click-through."""
     df = df.head(top).iloc[::-1]
     chosen = set(selected or [])
-    colours = [OKABE_ITO[1] if b in chosen else OKABE_ITO[0] for b in df["body_id"]]
-    partial = df["partial"].fillna(False).astype(bool) if "partial" in df else pd.Series(False, df.index)
-    fig = go.Figure(go.Bar(
-        x=df["value"], y=df["body"], orientation="h", customdata=df["body_id"], marker_color=colours,
-        marker_pattern_shape=["/" if p else "" for p in partial], hovertext=_hover(df["value"], unit, lang),
-        hoverinfo="y+text",
-    ))
-    fig.update_yaxes(automargin=True)
-    fig.update_xaxes(tickformat=",.0f")  # grouped as the language groups them (1.234.567), not 1.2M
-    return _layout(fig, lang, title, height=max(300, 24 * len(df) + 80))
+    names = df["body"].astype(str).tolist()
+    data = [{
+        "type": "bar", "orientation": "h", "x": _values(df["value"]), "y": names,
+        "customdata": df["body_id"].tolist(), "hovertext": _hover(df["value"], unit, lang), "hoverinfo": "y+text",
+        "marker": {"color": [OKABE_ITO[1] if b in chosen else OKABE_ITO[0] for b in df["body_id"]],
+                   "pattern": {"shape": ["/" if p else "" for p in _partial(df)]}},
+    }]
+    # A left margin sized to the longest name rather than Plotly's automargin, which draws the chart twice.
+    left = min(300, 16 + 6 * max((len(n) for n in names), default=0))
+    layout = {"yaxis": {"automargin": False}, "xaxis": {"tickformat": ",.0f"},  # 1.234.567, not 1.2M
+              "margin": {"l": left}}
+    return _figure(data, layout, lang, title, height=max(300, 24 * len(df) + 80))
 
 
 def small_multiples(df: pd.DataFrame, *, names: Mapping[str, str], units: Mapping[str, str],
                     lang: str) -> go.Figure:
-    """One small line chart per metric (rows metric_id, year, value, partial), each with its own y axis."""
-    from plotly.subplots import make_subplots
-
+    """One small line chart per metric (rows metric_id, year, value, partial), each with its own y axis, two to
+    a row."""
     metric_ids = list(names)
-    cols = 2
+    cols, gap_x, gap_y = 2, 0.1, 0.18
     rows = max(1, (len(metric_ids) + 1) // cols)
-    fig = make_subplots(rows=rows, cols=cols, subplot_titles=[names[m] for m in metric_ids],
-                        vertical_spacing=0.18)
+    row_height = (1 - gap_y * (rows - 1)) / rows
+    data: list[dict[str, Any]] = []
+    layout: dict[str, Any] = {"annotations": []}
     for i, metric in enumerate(metric_ids):
+        row, col = divmod(i, cols)
+        suffix = "" if i == 0 else str(i + 1)
+        x0 = col * (1 + gap_x) / cols
+        x_domain = [round(x0, 6), min(1.0, round(x0 + (1 - gap_x) / cols, 6))]
+        top = 1 - row * (row_height + gap_y)
         part = df[df["metric_id"] == metric]
-        partial = part["partial"].fillna(False).astype(bool)
-        fig.add_scatter(x=part["year"], y=part["value"], mode="lines+markers", name=names[metric],
-                        line_color=OKABE_ITO[i % len(OKABE_ITO)], showlegend=False,
-                        hovertext=_hover(part["value"], units.get(metric, ""), lang), hoverinfo="x+text",
-                        marker={"symbol": ["circle-open" if p else "circle" for p in partial], "size": 8},
-                        row=i // cols + 1, col=i % cols + 1)
-    fig.update_xaxes(dtick=2, tickformat="d")
-    return _layout(fig, lang, None, height=260 * rows)
+        data.append({"type": "scatter", "x": _values(part["year"]), "y": _values(part["value"]),
+                     "mode": "lines+markers", "name": names[metric], "showlegend": False,
+                     "line": {"color": OKABE_ITO[i % len(OKABE_ITO)]}, "hoverinfo": "x+text",
+                     "hovertext": _hover(part["value"], units.get(metric, ""), lang),
+                     "marker": {"symbol": ["circle-open" if p else "circle" for p in _partial(part)], "size": 8},
+                     "xaxis": f"x{suffix}", "yaxis": f"y{suffix}"})
+        layout[f"xaxis{suffix}"] = {"domain": x_domain, "anchor": f"y{suffix}", "dtick": 2, "tickformat": "d"}
+        layout[f"yaxis{suffix}"] = {"domain": [max(0.0, round(top - row_height, 6)), round(top, 6)],
+                                    "anchor": f"x{suffix}"}
+        layout["annotations"].append({"text": names[metric], "x": sum(x_domain) / 2, "y": top, "xref": "paper",
+                                      "yref": "paper", "xanchor": "center", "yanchor": "bottom",
+                                      "showarrow": False, "font": {"size": 16}})
+    layout["margin"] = {"t": 30}  # room for the titles above the top row
+    return _figure(data, layout, lang, None, height=260 * rows)
 
 
 def treemap(df: pd.DataFrame, *, root_label: str, unit: str, lang: str) -> go.Figure:
@@ -106,13 +137,14 @@ def treemap(df: pd.DataFrame, *, root_label: str, unit: str, lang: str) -> go.Fi
     opens the level under it. Cell ids are body ids (a click reports its cell's id)."""
     ids = set(df["body_id"])
     parents = [p if p in ids else "__root__" for p in df["parent_id"].fillna("")]
-    fig = go.Figure(go.Treemap(
-        ids=["__root__", *df["body_id"]], labels=[root_label, *df["body"]], parents=["", *parents],
-        values=[0, *df["value"].clip(lower=0)], branchvalues="remainder", customdata=["", *df["body_id"]],
-        hovertext=["", *_hover(df["value"], unit, lang)], hoverinfo="label+text", maxdepth=2,
-        marker={"colorscale": "Cividis", "colors": [0, *df["value"]]},
-    ))
-    return _layout(fig, lang, None, height=420)
+    data = [{
+        "type": "treemap", "ids": ["__root__", *df["body_id"]], "labels": [root_label, *df["body"]],
+        "parents": ["", *parents], "values": [0, *_values(df["value"].clip(lower=0))], "branchvalues": "remainder",
+        "customdata": ["", *df["body_id"]], "hovertext": ["", *_hover(df["value"], unit, lang)],
+        "hoverinfo": "label+text", "maxdepth": 2,
+        "marker": {"colorscale": "Cividis", "colors": [0, *_values(df["value"])]},
+    }]
+    return _figure(data, {}, lang, None, height=420)
 
 
 def province_map(df: pd.DataFrame, *, unit: str, lang: str, highlight: list[str] | None = None) -> go.Figure:
@@ -120,21 +152,21 @@ def province_map(df: pd.DataFrame, *, unit: str, lang: str, highlight: list[str]
     needs no map tiles or network. With `highlight`, the other provinces are faded and unlabelled."""
     df = df.dropna(subset=["lat", "lon"])
     top = df["value"].max() if len(df) else 1
-    sizes = [8 + 40 * (v / top) ** 0.5 if top else 8 for v in df["value"]]
     shown = set(highlight or df["province"])
-    fig = go.Figure(go.Scatter(
-        x=df["lon"], y=df["lat"], mode="markers+text", textposition="middle right",
-        text=[p if p in shown else "" for p in df["province"]], textfont={"size": 9}, customdata=df["province"],
-        marker={"size": sizes, "color": df["value"], "colorscale": "Cividis", "showscale": True,
-                "colorbar": {"tickformat": ",.0f"},
-                "opacity": [1.0 if p in shown else 0.2 for p in df["province"]],
-                "line": {"width": 1, "color": "#333"}},
-        hovertext=[f"{p}: {format_value(v, unit, lang)}" for p, v in zip(df["province"], df["value"], strict=True)],
-        hoverinfo="text",
-    ))
-    fig.update_xaxes(visible=False, range=[101.5, 110.5])
-    fig.update_yaxes(visible=False, range=[8, 23.8], scaleanchor="x", scaleratio=1)
-    return _layout(fig, lang, None, height=720)
+    provinces = df["province"].tolist()
+    data = [{
+        "type": "scatter", "x": _values(df["lon"]), "y": _values(df["lat"]), "mode": "markers+text",
+        "textposition": "middle right", "text": [p if p in shown else "" for p in provinces],
+        "textfont": {"size": 9}, "customdata": provinces, "hoverinfo": "text",
+        "hovertext": [f"{p}: {format_value(v, unit, lang)}" for p, v in zip(provinces, df["value"], strict=True)],
+        "marker": {"size": [8 + 40 * (v / top) ** 0.5 if top else 8 for v in df["value"]],
+                   "color": _values(df["value"]), "colorscale": "Cividis", "showscale": True,
+                   "colorbar": {"tickformat": ",.0f"}, "opacity": [1.0 if p in shown else 0.2 for p in provinces],
+                   "line": {"width": 1, "color": "#333"}},
+    }]
+    layout = {"xaxis": {"visible": False, "range": [101.5, 110.5]},
+              "yaxis": {"visible": False, "range": [8, 23.8], "scaleanchor": "x", "scaleratio": 1}}
+    return _figure(data, layout, lang, None, height=720)
 
 
 def quick_chart(df: pd.DataFrame, lang: str) -> go.Figure | None:
@@ -143,7 +175,7 @@ def quick_chart(df: pd.DataFrame, lang: str) -> go.Figure | None:
     other = [c for c in df.columns if c not in numeric]
     if not numeric or df.empty:
         return None
-    x = other[0] if other else df.index
-    fig = go.Figure(go.Bar(x=df[x].astype(str) if other else x, y=df[numeric[0]]))
-    fig.update_layout(yaxis_title=numeric[0], xaxis_title=other[0] if other else "")
-    return _layout(fig, lang, None)
+    x = df[other[0]].astype(str).tolist() if other else df.index.tolist()
+    data = [{"type": "bar", "x": x, "y": _values(df[numeric[0]])}]
+    layout = {"yaxis": {"title": {"text": str(numeric[0])}}, "xaxis": {"title": {"text": str(other[0]) if other else ""}}}
+    return _figure(data, layout, lang, None)

@@ -70,3 +70,33 @@ def test_province_coordinates_cover_both_eras() -> None:
     post = set(coords[coords["era"] == "post"]["name"])
     assert set(coords["merged_into"]) <= post
     assert coords["lat"].between(8, 24).all() and coords["lon"].between(102, 110).all()
+
+
+def test_every_chart_is_a_valid_plotly_figure(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The dashboard builds figures unchecked (charts.VALIDATE): here Plotly checks every property."""
+    monkeypatch.setattr(charts, "VALIDATE", True)
+    years = pd.DataFrame({"year": [2022, 2023, 2022, 2023], "value": [10.0, 5.0, 3.0, float("nan")],
+                          "partial": [False, True, False, False], "body": ["A", "A", "B", "B"],
+                          "metric_id": ["m1", "m1", "m2", "m2"]})
+    quarters = pd.DataFrame({"period": pd.to_datetime(["2023-01-01", "2023-04-01"]), "value": [1.0, 2.0],
+                             "partial": [False, True]})
+    bodies = pd.DataFrame({"body_id": ["a", "b"], "body": ["Đảng bộ A", "Đảng bộ B"], "value": [5.0, 3.0],
+                           "partial": [False, True], "parent_id": [None, "a"], "depth": [1, 2]})
+    places = pd.DataFrame({"province": ["Hà Nội", "Huế"], "lat": [21.0, 16.4], "lon": [105.8, 107.6],
+                           "value": [7.0, 2.0]})
+    figures = [
+        charts.time_series(years, x="year", y="value", unit="persons", lang="vi", group="body", kind="bar",
+                           x_is_year=True, title="T"),
+        charts.time_series(quarters, x="period", y="value", unit="VND", lang="en"),
+        charts.bar_by_body(bodies, unit="houses", lang="vi", selected=["a"]),
+        charts.small_multiples(years, names={"m1": "Một", "m2": "Hai", "m3": "Ba"}, units={"m1": "persons"},
+                               lang="vi"),
+        charts.treemap(bodies, root_label="Toàn quốc", unit="persons", lang="vi"),
+        charts.province_map(places, unit="persons", lang="vi", highlight=["Huế"]),
+        charts.quick_chart(bodies[["body", "value"]], "en"),
+    ]
+    for fig in figures:
+        assert fig is not None and fig.data
+        fig.to_json()
+    assert figures[3].layout.annotations[2].text == "Ba" and figures[3].data[2].xaxis == "x3"
+    assert list(figures[5].data[0].marker.opacity) == [0.2, 1.0]
