@@ -47,3 +47,49 @@ def test_clicking_a_point_opens_its_evidence(server: Any, page: Any, ready: Any,
     assert "fstart=" in page.url and "fmetric=members_admitted" in page.url
     assert page.locator("[data-testid='stAlertContentError']").count() == 0
     page.screenshot(path=str(tmp_path / "evidence-from-click.png"), full_page=True)
+
+
+def _count(page: Any, selector: str) -> int:
+    return int(page.locator(selector).count())
+
+
+def test_a_treemap_cell_filters_the_other_charts(server: Any, page: Any, ready: Any, tmp_path: Path) -> None:
+    page.goto(f"{server.url}/bodies")
+    ranking = "[class*='st-key-pick_ranking_'] .js-plotly-plot .bars .point"
+    cells = "[class*='st-key-pick_treemap_'] .js-plotly-plot g.slice"
+    page.wait_for_selector(cells, timeout=30_000)
+    ready(page)
+    ids = "() => document.querySelector(\"[class*='st-key-pick_treemap_'] .js-plotly-plot\").data[0].ids.length"
+    bars_before, cells_before = _count(page, ranking), page.evaluate(ids)
+    assert bars_before > 1
+    page.locator(cells).nth(2).click(force=True)  # [0] is the root, [1] its label bar: a body's cell
+    page.wait_for_url("**pickfrom=treemap**", timeout=30_000)
+    ready(page)
+    page.wait_for_function(f"() => document.querySelectorAll({ranking!r}).length === 1", timeout=30_000)
+    assert page.evaluate(ids) == cells_before  # the clicked treemap keeps its cells (it only zoomed in)
+    assert page.get_by_text("Đang lọc theo lựa chọn").first.is_visible()
+    page.screenshot(path=str(tmp_path / "treemap-click.png"), full_page=True)
+    page.locator("[class*='st-key-pick_clear'] button").click()
+    page.wait_for_function(f"() => document.querySelectorAll({ranking!r}).length === {bars_before}", timeout=30_000)
+    assert "pick=" not in page.url
+
+
+def test_a_table_row_filters_the_map_and_the_years(server: Any, page: Any, ready: Any, tmp_path: Path) -> None:
+    page.goto(f"{server.url}/map?lang=en")
+    table = page.locator("[class*='st-key-pick_table_'] [data-testid='stDataFrame']")
+    table.wait_for(timeout=30_000)
+    page.wait_for_selector(".js-plotly-plot", timeout=30_000)
+    ready(page)
+    heading = page.get_by_text("By year: every province")
+    assert heading.is_visible()
+    box = table.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + 12, box["y"] + 35 + 17)  # the first row's selection cell, under the header
+    page.wait_for_url("**pickfrom=table**", timeout=30_000)
+    ready(page)
+    heading.wait_for(state="detached", timeout=30_000)  # the yearly chart now sums the chosen province
+    assert page.get_by_text("By year: ").first.is_visible()
+    faded = page.evaluate("() => [...document.querySelectorAll('[class*=\"st-key-pick_map_\"] .scatterlayer "
+                          ".point')].filter(p => parseFloat(getComputedStyle(p).opacity) < 0.5).length")
+    assert faded > 0  # the map fades the other provinces
+    page.screenshot(path=str(tmp_path / "table-row.png"), full_page=True)
