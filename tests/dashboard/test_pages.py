@@ -28,6 +28,8 @@ def test_page_with_data(app, no_errors, sample_db: Path, name: str, lang: str) -
     assert at.title[0].value == (vi if lang == "vi" else en)
     assert len(at.get("plotly_chart")) >= charts
     assert at.query_params["lang"] == lang
+    links = at.get("page_link")  # drawn once, by the page's fragment or after the page
+    assert len(links) == len(PAGES) and all(f"lang={lang}" in link.proto.query_string for link in links)
 
 
 @pytest.mark.parametrize("name", list(PAGES))
@@ -84,3 +86,11 @@ def test_map_before_the_merger(app, no_errors, sample_db: Path) -> None:
     at = app(sample_db, "screens/map.py", era="pre")
     no_errors(at)
     assert len(at.get("plotly_chart")) == 2  # the map and the chosen provinces by year
+
+
+def test_page_links_carry_the_filters_just_changed(app, no_errors, sample_db: Path) -> None:
+    at = app(sample_db, "screens/map.py")
+    at.selectbox[0].set_value("funds_donated").run()
+    no_errors(at)
+    links = at.get("page_link")
+    assert len(links) == len(PAGES) and all("metric=funds_donated" in link.proto.query_string for link in links)
