@@ -92,7 +92,7 @@ def grain_and_mode() -> tuple[str, str]:
     return grain, mode
 
 
-def series_panel(f: frame.Filters, lang: str, grain: str, mode: str, bodies: list[str]) -> None:
+def series_panel(f: frame.Filters, lang: str, grain: str, mode: str, bodies: list[str], opened: bool) -> None:
     if grain == "year":
         df = data.frame("yearly_series", f.metric, f.level, bodies, f.first, f.last)
         df["period"] = df["year"]
@@ -111,7 +111,8 @@ def series_panel(f: frame.Filters, lang: str, grain: str, mode: str, bodies: lis
     points = list(event.selection.points) if event else []
     if points:
         open_evidence(f, period=str(points[0].get("x")), grain=grain)
-    with st.expander(t("periods_table"), expanded=True):
+    # Closed unless it holds the selection: a table costs ~0.3 s to draw, on every filter change too.
+    with st.expander(t("periods_table"), expanded=opened):
         st.caption(t("periods_help"))
         keys = [period_key(p, grain) for p in df["period"]]
         table = pd.DataFrame({
@@ -149,7 +150,7 @@ def view(summary: dict[str, Any]) -> None:
     pick = crossfilter.bar(lambda v: names.get(v, v) if origin == "bodies" else period_label(v, grain),
                            extra=lambda p: evidence_link(p, f, grain))
     bodies = pick.on("periods") if pick.origin == "bodies" else f.bodies
-    series_panel(f, lang, grain, mode, bodies)
+    series_panel(f, lang, grain, mode, bodies, opened=pick.origin == "periods")
     body_panel(f, lang, pick, grain)
 
 
