@@ -174,6 +174,9 @@ def test_by_period_bars_filter_the_series_and_rows_filter_the_bars(
     assert bars(at, "pick_bodies") == ranked  # the clicked chart is not filtered
     assert [link for link in at.get("page_link") if "fbody" in parse_qs(link.proto.query_string)]  # its facts
     at.button(key="pick_clear").click().run()
+    assert not [e for e in at.dataframe if (e.key or "").startswith("pick_periods")]  # closed: not drawn
+    at.session_state["w_periods_open"] = True  # the user opens "Số liệu theo kỳ"
+    at.run()
     periods = element(at, "pick_periods").value
     select(at, "pick_periods", rows=[len(periods) - 1])
     no_errors(at)
