@@ -92,7 +92,7 @@ def grain_and_mode() -> tuple[str, str]:
     return grain, mode
 
 
-def series_panel(f: frame.Filters, lang: str, grain: str, mode: str, bodies: list[str], opened: bool) -> None:
+def series_panel(f: frame.Filters, lang: str, grain: str, mode: str, bodies: list[str]) -> None:
     if grain == "year":
         df = data.frame("yearly_series", f.metric, f.level, bodies, f.first, f.last)
         df["period"] = df["year"]
@@ -111,9 +111,8 @@ def series_panel(f: frame.Filters, lang: str, grain: str, mode: str, bodies: lis
     points = list(event.selection.points) if event else []
     if points:
         open_evidence(f, period=str(points[0].get("x")), grain=grain)
-    # Drawn only while open (a table costs 0.1–0.4 s to draw, on every filter change too); open by default when it
-    # holds the selection.
-    panel = st.expander(t("periods_table"), expanded=opened, key="w_periods_open", on_change="rerun")
+    # Drawn only while open: a table costs 0.1–0.4 s to draw, on every filter change too.
+    panel = st.expander(t("periods_table"), key="w_periods_open", on_change="rerun")
     with panel:
         if not panel.open:
             return
@@ -154,7 +153,7 @@ def view(summary: dict[str, Any]) -> None:
     pick = crossfilter.bar(lambda v: names.get(v, v) if origin == "bodies" else period_label(v, grain),
                            extra=lambda p: evidence_link(p, f, grain))
     bodies = pick.on("periods") if pick.origin == "bodies" else f.bodies
-    series_panel(f, lang, grain, mode, bodies, opened=pick.origin == "periods")
+    series_panel(f, lang, grain, mode, bodies)
     body_panel(f, lang, pick, grain)
 
 

@@ -1,6 +1,6 @@
 """Bản đồ / Map: province figures as sized markers at province coordinates, before or after the 2025 merger
-(63 → 34 provinces: figures of merged provinces are added into the province they joined), the provinces as a
-table, and the chosen provinces year by year.
+(63 → 34 provinces: figures of merged provinces are added into the province they joined), the chosen provinces
+year by year, and the provinces as a table (drawn when opened).
 
 Cross-filtering: clicking markers (or drawing a box or lasso around them) or selecting rows of the table selects
 provinces. The other views follow: the table then lists only those provinces, the map fades the others, and the
@@ -80,16 +80,16 @@ def view(summary: dict[str, Any]) -> None:
         if missing:
             st.caption(t("map_unplaced", names=", ".join(missing)))
     with right:
-        st.subheader(t("map_table"))
-        ranked = placed.sort_values("value", ascending=False)
-        wanted = pick.on("table")
-        if wanted:
-            ranked = ranked[ranked["province"].isin(wanted)]
-        table = pd.DataFrame({t("col_province"): ranked["province"],
-                              t("col_value"): [format_value(v, f.unit, lang) for v in ranked["value"]]})
-        crossfilter.table(table, "table", ranked["province"].tolist(), height=560)
-        frame.downloads(ranked[["province", "value", "partial"]], "provinces", "provinces")
-    chosen = list(pick.values)
+        years(f, lang, era, list(pick.values))
+        # Drawn only while open: a table costs 0.1–0.4 s to draw, on every filter change too.
+        panel = st.expander(t("map_table"), key="w_provinces_open", on_change="rerun")
+        with panel:
+            if panel.open:
+                provinces(placed, pick, f.unit, lang)
+
+
+def years(f: frame.Filters, lang: str, era: str, chosen: list[str]) -> None:
+    """The chosen provinces (else every province) year by year."""
     st.subheader(t("map_years", what=", ".join(chosen) if chosen else t("map_all_provinces")))
     ids = province_bodies(chosen, era) if chosen else []
     series = data.frame("yearly_series", f.metric, "province", ids, f.first, f.last)
@@ -98,6 +98,18 @@ def view(summary: dict[str, Any]) -> None:
         return
     st.plotly_chart(charts.time_series(series, x="year", y="value", unit=f.unit, lang=lang, kind="bar",
                                        x_is_year=True), key="map_years")
+
+
+def provinces(placed: pd.DataFrame, pick: crossfilter.Pick, unit: str, lang: str) -> None:
+    """The provinces by value; selecting rows selects those provinces."""
+    ranked = placed.sort_values("value", ascending=False)
+    wanted = pick.on("table")
+    if wanted:
+        ranked = ranked[ranked["province"].isin(wanted)]
+    table = pd.DataFrame({t("col_province"): ranked["province"],
+                          t("col_value"): [format_value(v, unit, lang) for v in ranked["value"]]})
+    crossfilter.table(table, "table", ranked["province"].tolist(), height=min(36 * len(table) + 40, 420))
+    frame.downloads(ranked[["province", "value", "partial"]], "provinces", "provinces")
 
 
 def main() -> None:

@@ -76,9 +76,11 @@ def test_a_treemap_cell_filters_the_other_charts(server: Any, page: Any, ready: 
 
 def test_a_table_row_filters_the_map_and_the_years(server: Any, page: Any, ready: Any, tmp_path: Path) -> None:
     page.goto(f"{server.url}/map?lang=en")
+    page.wait_for_selector(".js-plotly-plot", timeout=30_000)
+    ready(page)
+    page.get_by_text("Figures by province").click()  # the table is drawn once its expander is open
     table = page.locator("[class*='st-key-pick_table_'] [data-testid='stDataFrame']")
     table.wait_for(timeout=30_000)
-    page.wait_for_selector(".js-plotly-plot", timeout=30_000)
     ready(page)
     heading = page.get_by_text("By year: every province")
     assert heading.is_visible()
