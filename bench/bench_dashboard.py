@@ -1,5 +1,5 @@
 """Dashboard render times in a real Chromium on a 1,000,000-fact warehouse, per page: the first render
-(target < 2 s) and a filter change (target < 0.5 s). Rows: name, value (s, the median), unit, notes. Run by
+(target < 2 s) and a filter change (target < 0.5 s). Rows: name, value (ms, the median), unit, notes. Run by
 bench/run.py, or alone: `.venv/bin/python bench/bench_dashboard.py`.
 
 The warehouse is built with `partybuild sample --facts N` (N = $PARTYBUILD_BENCH_DASHBOARD_FACTS, default
@@ -157,14 +157,17 @@ class ServerLog:
 
 def _row(name: str, times: list[float], target: float, splits: list[tuple[float, float]],
          what: str) -> dict[str, Any]:
+    """One result row in milliseconds (bench/run.py prints one decimal): the median, its spread, the verdict, and
+    how much of it the server spent (running the page, and querying within that)."""
     value = statistics.median(times)
     server = statistics.median(sp[0] for sp in splits)
     queries = statistics.median(sp[1] for sp in splits)
     load = os.getloadavg()[0]
-    return {"name": name, "value": round(value, 3), "unit": "s",
-            "notes": f"median of {len(times)} ({min(times):.2f}–{max(times):.2f}); {what}; target < {target:g} s: "
-                     f"{_verdict(value, target)}; server {server:.3f} s (queries {queries:.3f} s), the rest page "
-                     f"loading, network and drawing in the browser; load average {load:.1f}"}
+    return {"name": name, "value": round(value * 1000, 1), "unit": "ms",
+            "notes": f"median of {len(times)} ({min(times) * 1000:.0f}–{max(times) * 1000:.0f}); {what}; target < "
+                     f"{target * 1000:.0f} ms: {_verdict(value, target)}; server {server * 1000:.0f} ms (queries "
+                     f"{queries * 1000:.0f} ms), the rest page loading, network and drawing in the browser; "
+                     f"load average {load:.1f}"}
 
 
 def _switch(page: Any, index: int, charts: int, tables: int) -> float:
@@ -261,4 +264,4 @@ def run() -> list[dict[str, Any]]:
 
 if __name__ == "__main__":
     for row in run():
-        print(f"{row['name']:<36} {row['value']:>6.3f} {row['unit']}  {row['notes']}")
+        print(f"{row['name']:<36} {row['value']:>7.1f} {row['unit']}  {row['notes']}")
