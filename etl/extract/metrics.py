@@ -14,17 +14,17 @@ from functools import lru_cache
 from pathlib import Path
 
 from etl.extract.numbers import NumberMention, find_numbers
+from etl.extract.phrases import trie_pattern
 
 CATALOGUE = Path(__file__).resolve().parents[2] / "warehouse" / "reference" / "metrics.toml"
 
 
 def phrase_regex(phrases: list[str], anchor: str = "") -> re.Pattern[str] | None:
     """One regex for a list of phrases: whole words, any white space between words, longest first."""
-    if not phrases:
+    alts = {p.strip().lower() for p in phrases if p.strip()}
+    if not alts:
         return None
-    alts = sorted({p.strip().lower() for p in phrases if p.strip()}, key=len, reverse=True)
-    body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in alts)
-    return re.compile(anchor + r"(?<![\w/])(?:" + body + r")(?![\w])")
+    return re.compile(anchor + trie_pattern(alts, not_after=r"[\w/]") + r"(?![\w])")
 
 
 @dataclass(frozen=True)
@@ -61,12 +61,12 @@ def load_catalogue(path: Path = CATALOGUE) -> Catalogue:
     all_triggers: list[str] = []
     for m in data.get("metric", []):
         classifiers = [c.lower() for c in m.get("classifiers", [])]
-        cls = phrase_regex(classifiers, r"\s*")
+        cls = phrase_regex(classifiers, r"\s*")  # matched right after the number
         assert cls is not None, f"metric {m['id']} has no classifiers"
         all_triggers += m.get("triggers", []) + m.get("triggers_after", []) + m.get("household_patterns", [])
         specs.append(MetricSpec(
             id=m["id"], unit=m["unit"], kind=m["kind"], period_preference=m.get("period_preference", "report"),
-            classifiers=re.compile(r"\s*(?:" + cls.pattern[3:] + r")"),
+            classifiers=cls,
             triggers=phrase_regex(m.get("triggers", [])),
             triggers_after=phrase_regex(m.get("triggers_after", []), r"\s*"),
             household=phrase_regex(m.get("household_patterns", [])),
