@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from etl.extract.phrases import trie_pattern
 from etl.extract.registry import REGISTRY, Registry, load_body_rows, slug
-from etl.text.normalize import LOWER, UPPER, fold
+from etl.text.normalize import LOWER, UPPER, fold, match_form
 
 __all__ = ["Body", "BodyResolver", "Mention", "find_mentions", "load_body_rows"]
 
@@ -120,16 +121,19 @@ def _unit(word: str) -> str:
     return "thành phố" if w == "tp" else w
 
 
-# Every mention starts with one of these words; matching only there is much faster than a full scan.
-_ANCHOR = re.compile(r"(?<!\w)(?i:đảng|ban|btv|bch|thường|tỉnh|thành|tp|huyện|quận|thị|xã|phường|chi|đoàn|toàn|"
-                     r"văn|hđnd|ubnd|ủy|hội|đuk)|\(")
+# Every mention starts with one of these words (in any case) or a bracket; matching only there is much faster
+# than a full scan. They are looked for in the lower-case match form, as a trie opening on their first letters
+# (three times faster than a case-blind alternation over the text as written).
+_ANCHOR = re.compile(trie_pattern(["đảng", "ban", "btv", "bch", "thường", "tỉnh", "thành", "tp", "huyện", "quận", "thị",
+                                   "xã", "phường", "chi", "đoàn", "toàn", "văn", "hđnd", "ubnd", "ủy", "hội", "đuk"],
+                                  not_after=r"\w", free=["("]))
 
 
-def _scan(uni: str) -> list[re.Match[str]]:
+def _scan(uni: str, low: str) -> list[re.Match[str]]:
     pattern = _pattern()
     out = []
     pos = 0
-    while (a := _ANCHOR.search(uni, pos)) is not None:
+    while (a := _ANCHOR.search(low, pos)) is not None:
         m = pattern.match(uni, a.start())
         if m is not None and m.end() > m.start():
             out.append(m)
@@ -139,15 +143,16 @@ def _scan(uni: str) -> list[re.Match[str]]:
     return out
 
 
-def find_mentions(uni: str) -> list[Mention]:
-    """Every body mention in ``uni`` (NFC text with unified tone marks, case kept), in text order.
+def find_mentions(uni: str, low: str | None = None) -> list[Mention]:
+    """Every body mention in ``uni`` (NFC text with unified tone marks, case kept), in text order;
+    ``low`` is its match form, when the caller has it already.
 
     >>> [(m.kind, m.unit, m.name) for m in find_mentions("Huyện ủy Đơn Dương (Lâm Đồng) họp.")]
     [('party', 'huyện', 'Đơn Dương'), ('paren', 'tỉnh', 'Lâm Đồng')]
     """
     reg = REGISTRY()
     out: list[Mention] = []
-    for m in _scan(uni):
+    for m in _scan(uni, match_form(uni) if low is None else low):
         kind = m.lastgroup
         before = uni[max(0, m.start() - 60):m.start()]
         weak_party = bool(_WEAK_PARTY.search(before))

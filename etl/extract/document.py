@@ -197,7 +197,7 @@ def analyse(text: str, *, published: date | None = None, outlet: str | None = No
         ctx = PeriodContext(pub, year)
     report = _report_period(title_span, lead, periods, ctx)
     outlet_prov, _known = detect_outlet(doc, outlet)
-    mentions = find_mentions(uni)
+    mentions = find_mentions(uni, low)
     lead_end = lead[-1].end if lead else title_span.end
     home = _home_province(mentions, outlet_prov, lead_end)
     resolver = BodyResolver(mentions, home, pub)

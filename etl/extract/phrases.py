@@ -17,34 +17,36 @@ _Trie = dict[str, "_Trie"]
 _END = ""  # key marking the end of a phrase in a trie node
 
 
-def trie_pattern(phrases: Iterable[str], *, not_after: str | None = None) -> str:
+def trie_pattern(phrases: Iterable[str], *, not_after: str | None = None, free: Iterable[str] = ()) -> str:
     """A group-free regex matching any of ``phrases``, with the same matches as the alternation of the
     phrases longest first: at a position, the longest phrase that fits. A space in a phrase matches any run
     of white space; ``not_after`` (a one-character regex such as ``[\\w/]``) must not match the character
-    before the phrase. An empty list gives a pattern that never matches.
+    before the phrase, except before the ``free`` phrases (which begin with characters no other phrase
+    begins with). An empty list gives a pattern that never matches.
 
     >>> trie_pattern(["kết nạp", "kết nạp được", "góp"])
     '(?:góp|kết\\\\s+nạp(?:\\\\s+được)?)'
     >>> bool(re.match(trie_pattern(["xóa"], not_after=r"\\w"), "bxóa"))
     False
     """
+    guarded = [" ".join(p.split()) for p in phrases if p.strip()]
+    unguarded = [" ".join(p.split()) for p in free if p.strip()]
     root: _Trie = {}
-    for phrase in phrases:
-        words = phrase.split()
-        if not words:
-            continue
+    for phrase in guarded + unguarded:
         node = root
-        for ch in " ".join(words):
+        for ch in phrase:
             node = node.setdefault(ch, {})
         node[_END] = {}
     if not root:
         return "(?!)"
     guard = f"(?<!{not_after}.)" if not_after else ""
-    return _emit(root, guard)
+    free_firsts = {p[0] for p in unguarded}
+    assert not free_firsts & {p[0] for p in guarded}, "free phrases must begin with other characters"
+    return _emit(root, guard, free_firsts)
 
 
-def _emit(node: _Trie, guard: str = "") -> str:
-    branches = [(r"\s+" if ch == " " else re.escape(ch)) + guard + _emit(child)
+def _emit(node: _Trie, guard: str = "", free_firsts: frozenset[str] | set[str] = frozenset()) -> str:
+    branches = [(r"\s+" if ch == " " else re.escape(ch)) + ("" if ch in free_firsts else guard) + _emit(child)
                 for ch, child in sorted(node.items()) if ch != _END]
     if not branches:
         return ""

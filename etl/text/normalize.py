@@ -21,6 +21,9 @@ _TONE_PAIRS = {
 _TONE_RE = re.compile("(?<![qQ])(?:u[ỷýỳỹỵ]|o[àáảãạèéẻẽẹ])(?!\\w)")
 _TONE_RE_UPPER = re.compile("(?<![qQ])(?:U[ỷýỳỹỵ]|O[àáảãạèéẻẽẹ])(?!\\w)")
 assert {a + b for a, bs in (("u", "ỷýỳỹỵ"), ("o", "àáảãạèéẻẽẹ")) for b in bs} == set(_TONE_PAIRS)
+# Whether either could match: opening on the (rarer) toned vowel, this one skips through a document several
+# times faster than the two above, which open with a look-behind; most documents hold no old-style pair.
+_TONE_ANY = re.compile("[ỷýỳỹỵàáảãạèéẻẽẹ](?<=[uUoO].)(?<![qQ]..)(?!\\w)")
 # Look-alike characters seen in bad data, mapped one-to-one.
 _CHAR_MAP = str.maketrans({"\u00d0": "đ", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2013": "-",
                            "\u2014": "-", "\u2010": "-", "\u2011": "-", "\u2212": "-", "\u201c": '"',
@@ -50,7 +53,17 @@ def match_form(text: str) -> str:
     if len(low) != len(text):  # a few exotic characters change length when lower-cased
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     low = _map_chars(low)
-    return _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(0)], low)
+    return _modern_tones(low, upper=False)
+
+
+def _modern_tones(text: str, *, upper: bool = True) -> str:
+    """Old-style tone pairs moved ("uỷ" → "ủy"); with ``upper``, capitalised pairs too ("Uỷ" → "Ủy")."""
+    if not _TONE_ANY.search(text):
+        return text
+    text = _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(0)], text)
+    if upper:
+        text = _TONE_RE_UPPER.sub(lambda m: _TONE_PAIRS[m.group(0).lower()].capitalize(), text)
+    return text
 
 
 def tidy(text: str) -> str:
@@ -59,10 +72,7 @@ def tidy(text: str) -> str:
     >>> tidy("Đảng uỷ  xã   Bình Minh")
     'Đảng ủy xã Bình Minh'
     """
-    t = nfc(text)
-    t = _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(0)], t)
-    t = _TONE_RE_UPPER.sub(lambda m: _TONE_PAIRS[m.group(0).lower()].capitalize(), t)
-    return _SPACES.sub(" ", t).strip()
+    return _SPACES.sub(" ", _modern_tones(nfc(text))).strip()
 
 
 @functools.lru_cache(maxsize=65536)
@@ -87,9 +97,7 @@ def unify(text: str) -> str:
     >>> unify("Thanh Hoá")
     'Thanh Hóa'
     """
-    t = _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(0)], text)
-    t = _TONE_RE_UPPER.sub(lambda m: _TONE_PAIRS[m.group(0).lower()].capitalize(), t)
-    return _map_chars(t)
+    return _map_chars(_modern_tones(text))
 
 
 UPPER = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and c.isalpha()

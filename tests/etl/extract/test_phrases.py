@@ -49,3 +49,10 @@ def test_empty_and_blank() -> None:
     assert re.search(trie_pattern([]), "anything") is None
     assert re.search(trie_pattern(["", "  "]), "anything") is None
     assert trie_pattern(["a  b"]) == trie_pattern(["a b"])
+
+
+def test_free_phrases_skip_the_guard() -> None:
+    pattern = re.compile(trie_pattern(["ban", "tp"], not_after=r"\w", free=["("]))
+    assert [m.group() for m in pattern.finditer("ban(tp) xban Ban ban")] == ["ban", "(", "tp", "ban"]
+    with pytest.raises(AssertionError):
+        trie_pattern(["ban"], not_after=r"\w", free=["bx"])
