@@ -263,8 +263,9 @@ def ranking_in_periods(db: Path, metric_id: str, grain: str, periods: list[str],
 
 
 # The evidence page filters and pages over the semantic table v_facts reads (mat_figures: one row per figure)
-# joined to bodies only, then reads the page's rows from v_facts: joining every candidate row to its document
-# first made a page of one metric over ten million facts cost several times the 100 ms budget.
+# joined to bodies only, and joins just the page's rows to their documents (v_facts' columns, same names):
+# joining every candidate row to its document first made a page of one metric over ten million facts cost
+# several times the 100 ms budget.
 _FIGURES = "mat_figures g JOIN bodies b ON b.body_id = g.body_id JOIN metrics m ON m.metric_id = g.metric_id"
 _FACT_WHERE = (
     "WHERE (? = '' OR g.metric_id = ?) "
@@ -285,12 +286,15 @@ def facts_table(db: Path, metric_id: str, body_ids: list[str], first_year: int, 
                 max_confidence: float = 1.0, start: date | None = None, end: date | None = None,
                 level: str = "", limit: int = 10_000, offset: int = 0) -> pd.DataFrame:
     """The facts behind the figures, newest first: one page of at most `limit` rows ('' level = every level)."""
-    sql = (f"WITH page AS (SELECT g.fact_id FROM {_FIGURES} {_FACT_WHERE} "
-           "ORDER BY g.period_end DESC, b.name, g.fact_id LIMIT ? OFFSET ?) "
-           "SELECT fact_id, metric_id, body_id, body, period_label, period_start, period_end, value, unit, "
-           "qualifier, raw_value, evidence, source_path, source_title, source_published, confidence, "
-           "source_count FROM v_facts WHERE fact_id IN (SELECT fact_id FROM page) "
-           "ORDER BY period_end DESC, body, fact_id")
+    # The page's columns come with it from the top-N; only its (at most `limit`) rows meet the documents.
+    sql = ("WITH page AS (SELECT g.fact_id, g.metric_id, g.body_id, b.name AS body, g.period_label, g.period_start, "
+           "g.period_end, g.value, m.unit, g.qualifier, g.raw_value, g.evidence, g.doc_id, g.confidence, "
+           f"g.source_count FROM {_FIGURES} {_FACT_WHERE} ORDER BY g.period_end DESC, b.name, g.fact_id "
+           "LIMIT ? OFFSET ?) "
+           "SELECT p.fact_id, p.metric_id, p.body_id, p.body, p.period_label, p.period_start, p.period_end, p.value, "
+           "p.unit, p.qualifier, p.raw_value, p.evidence, d.path AS source_path, d.title AS source_title, "
+           "d.published AS source_published, p.confidence, p.source_count "
+           "FROM page p LEFT JOIN documents d ON d.doc_id = p.doc_id ORDER BY p.period_end DESC, p.body, p.fact_id")
     params = _fact_params(metric_id, body_ids, first_year, last_year, max_confidence, start, end, level)
     return _frame(db, sql, [*params, limit, offset])
 
