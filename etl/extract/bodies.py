@@ -9,8 +9,8 @@ canonical :class:`Body` values using the registry (warehouse/reference/bodies.cs
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from etl.extract.phrases import trie_pattern
 from etl.extract.registry import REGISTRY, Registry, load_body_rows, slug
@@ -19,8 +19,7 @@ from etl.text.normalize import LOWER, UPPER, fold, match_form
 __all__ = ["Body", "BodyResolver", "Mention", "find_mentions", "load_body_rows"]
 
 
-@dataclass(frozen=True)
-class Body:
+class Body(NamedTuple):
     """A canonical body: ``name`` includes the province where the name alone does not say it."""
 
     name: str
@@ -30,8 +29,7 @@ class Body:
     level: str
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     """A body named in the text. ``kind``: party, place, anaphor, state, delegation."""
 
     start: int

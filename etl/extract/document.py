@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -10,7 +11,7 @@ from datetime import date
 
 from etl.extract.bodies import Body, BodyResolver, Mention, find_mentions
 from etl.extract.metrics import Candidate, find_candidates, load_catalogue
-from etl.extract.periods import EVENT, WEAK, Period, PeriodContext, find_periods, label_for
+from etl.extract.periods import EVENT, WEAK, Period, PeriodContext, label_for, resolve_period, scan_periods
 from etl.extract.registry import REGISTRY
 from etl.text.datelines import find_dateline
 from etl.text.normalize import fold, match_form, nfc, unify
@@ -99,17 +100,43 @@ def _lead(paras: list[Span]) -> list[Span]:
 
 class _PeriodFinder:
     """find_periods over one document, remembered: the title, the lead and the whole text are asked for
-    several times (event period, report period, every sentence), often with the same context."""
+    several times (event period, report period, every sentence), often with the same context. A stretch is
+    scanned once whatever the context, and an expression is resolved only when asked for."""
 
     def __init__(self, low: str) -> None:
         self.low = low
-        self.seen: dict[tuple[PeriodContext, int, int | None], list[Period]] = {}
+        self.scans: dict[tuple[int, int | None], list[re.Match[str]]] = {}
+        self.starts: list[int] = []  # of the whole text's expressions, for within()
+        self.resolved: dict[tuple[PeriodContext, int, int, str | None], Period | None] = {}
+
+    def _scan(self, start: int, end: int | None) -> list[re.Match[str]]:
+        key = (start, end)
+        if key not in self.scans:
+            self.scans[key] = scan_periods(self.low, start, end)
+        return self.scans[key]
+
+    def _resolve(self, ctx: PeriodContext, m: re.Match[str]) -> Period | None:
+        key = (ctx, m.start(), m.end(), m.lastgroup)
+        if key not in self.resolved:
+            self.resolved[key] = resolve_period(m, self.low, ctx)
+        return self.resolved[key]
 
     def __call__(self, ctx: PeriodContext, start: int = 0, end: int | None = None) -> list[Period]:
-        key = (ctx, start, end)
-        if key not in self.seen:
-            self.seen[key] = find_periods(self.low, ctx, start, end)
-        return self.seen[key]
+        """``find_periods(low, ctx, start, end)``."""
+        return [p for m in self._scan(start, end) if (p := self._resolve(ctx, m)) is not None]
+
+    def within(self, ctx: PeriodContext, lo: int, hi: int) -> list[Period]:
+        """The periods of the whole text (``self(ctx)``) that lie inside ``lo:hi``."""
+        matches = self._scan(0, None)
+        if len(self.starts) != len(matches):
+            self.starts = [m.start() for m in matches]
+        out = []
+        for m in matches[bisect_left(self.starts, lo):]:
+            if m.start() >= hi:
+                break
+            if m.end() <= hi and (p := self._resolve(ctx, m)) is not None:
+                out.append(p)
+        return out
 
 
 def _report_period(title: Span | None, lead: list[Span], periods: _PeriodFinder, ctx: PeriodContext) -> Period | None:
@@ -179,7 +206,8 @@ def analyse(text: str, *, published: date | None = None, outlet: str | None = No
     # period stays within its paragraph, so the others are never needed.
     figures: list[tuple[list[Span], Span, bool, list[Candidate]]] = []
     for p in paras:
-        if (_is_caption(p) and p.para != title_span.para) or not cat.any_trigger.search(low, p.start, p.end):
+        if not cat.any_trigger.search(low, p.start, p.end) or not cat.figure_hint.search(low, p.start, p.end) or (
+                _is_caption(p) and p.para != title_span.para):
             continue
         in_para = split(p)
         for k, s in enumerate(in_para):
@@ -206,10 +234,8 @@ def analyse(text: str, *, published: date | None = None, outlet: str | None = No
     resolver = BodyResolver(mentions, home, pub)
     main = _main_body(resolver, mentions, title_span, lead)
 
-    all_periods = periods(ctx)  # once per document; sentences take their slice
-
     def periods_in(lo: int, hi: int) -> list[Period]:
-        return [p for p in all_periods if lo <= p.start and p.end <= hi]
+        return periods.within(ctx, lo, hi)  # the document is scanned once; sentences take their slice
 
     found: list[Found] = []
     for before, s, in_title, cands in figures:

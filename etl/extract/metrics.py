@@ -12,8 +12,9 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
-from etl.extract.numbers import NumberMention, find_numbers
+from etl.extract.numbers import LAST_CHARS, NumberMention, find_numbers
 from etl.extract.phrases import trie_pattern
 
 CATALOGUE = Path(__file__).resolve().parents[2] / "warehouse" / "reference" / "metrics.toml"
@@ -50,6 +51,11 @@ class Catalogue:
     lookalike_before: re.Pattern[str] | None
     lookalike_after: re.Pattern[str] | None
     any_trigger: re.Pattern[str]
+    # Cheap tests that only rule out (each finds a superset of what the metrics' rules accept): a classifier
+    # (or "hộ") right after a number's end; and, searched in a sentence, one after the last character of a
+    # number and white space.
+    any_classifier: re.Pattern[str]
+    figure_hint: re.Pattern[str]
 
 
 @lru_cache(maxsize=4)
@@ -59,8 +65,10 @@ def load_catalogue(path: Path = CATALOGUE) -> Catalogue:
         data = tomllib.load(fh)
     specs = []
     all_triggers: list[str] = []
+    all_classifiers: list[str] = []
     for m in data.get("metric", []):
         classifiers = [c.lower() for c in m.get("classifiers", [])]
+        all_classifiers += classifiers
         cls = phrase_regex(classifiers, r"\s*")  # matched right after the number
         assert cls is not None, f"metric {m['id']} has no classifiers"
         all_triggers += m.get("triggers", []) + m.get("triggers_after", []) + m.get("household_patterns", [])
@@ -80,11 +88,13 @@ def load_catalogue(path: Path = CATALOGUE) -> Catalogue:
         (after if look.get("scope") == "after" else before).extend(look.get("phrases", []))
     any_trigger = phrase_regex(all_triggers)
     assert any_trigger is not None
-    return Catalogue(tuple(specs), phrase_regex(before), phrase_regex(after, r"\s*"), any_trigger)
+    counters = trie_pattern([*all_classifiers, _HOUSEHOLD_WORD]) + r"(?!\w)"
+    return Catalogue(tuple(specs), phrase_regex(before), phrase_regex(after, r"\s*"), any_trigger,
+                     any_classifier=re.compile(r"\s*" + counters),
+                     figure_hint=re.compile(rf"\s(?<=[{LAST_CHARS}]\s)\s*" + counters))
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A figure found in a sentence: ``start``/``end`` delimit the evidence, ``number`` the value."""
 
     metric: str
@@ -96,6 +106,8 @@ class Candidate:
     confidence: float
 
 
+_HOUSEHOLD_WORD = "hộ"  # the counter of the household patterns ("xây nhà cho 17 hộ")
+_HOUSEHOLD = re.compile(rf"\s*{_HOUSEHOLD_WORD}(?!\w)")
 _TARGET = re.compile(r"[^;.\d]{0,40}?(?:đạt|bằng|vượt)\s+(\d+(?:,\d+)?)\s*%")
 _YEARLIKE = re.compile(r"^(?:19|20)\d\d$")
 _MONEY_WORD = re.compile(r"tỷ|tỉ|triệu|nghìn|ngàn")
@@ -115,11 +127,13 @@ def find_candidates(low: str, start: int, end: int, cat: Catalogue | None = None
     [('members_admitted', 45.0)]
     """
     cat = cat or load_catalogue()
-    if not cat.any_trigger.search(low, start, end):
+    if not cat.any_trigger.search(low, start, end) or not cat.figure_hint.search(low, start, end):
         return []
     out: list[Candidate] = []
     numbers = find_numbers(low, start, end)
     for i, num in enumerate(numbers):
+        if not cat.any_classifier.match(low, num.end, end):
+            continue  # no metric counts it
         clause_lo = max(low.rfind(";", start, num.start) + 1, start)
         opened = low.rfind("(", clause_lo, num.start)
         if opened >= 0 and low.rfind(")", opened, num.start) < 0:
@@ -139,7 +153,7 @@ def _match(low: str, s_start: int, s_end: int, num: NumberMention, clause_lo: in
     cls = spec.classifiers.match(low, num.end, s_end)
     household = None
     if spec.household is not None:
-        household = re.compile(r"\s*hộ(?!\w)").match(low, num.end, s_end)
+        household = _HOUSEHOLD.match(low, num.end, s_end)
     if cls is None and household is None:
         return None
     if spec.unit == "VND" and (cls is None or not (_MONEY_WORD.search(num.raw) or num.value >= 1000)):

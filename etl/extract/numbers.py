@@ -7,7 +7,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
+
+from etl.extract.phrases import trie_pattern
 
 MULTIPLIERS = {"tỷ": 10**9, "tỉ": 10**9, "triệu": 10**6, "nghìn": 10**3, "ngàn": 10**3, "trăm": 100}
 QUALIFIERS = {
@@ -24,20 +26,22 @@ _DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _WORD_NUM = r"(?:{})(?:\s+(?:{}))*".format("|".join(_WORDS), "|".join(_WORDS))
 _MULT = rf"(?:\s*(?:tỷ|tỉ|triệu|nghìn|ngàn|trăm)(?:\s+(?:{_DIGITS})\s*(?:triệu|nghìn|ngàn|trăm))*)?"
 _QUAL = r"(?:(trên dưới|xấp xỉ|ước tính|ít nhất|tối thiểu|hơn|trên|ngoài|gần|suýt|khoảng|chừng|ước|độ|tầm|đúng|tròn)\s+)?"
-_VAGUE = r"hàng\s+(chục|trăm|nghìn|ngàn|triệu)"
+_VAGUE_UNITS = ("chục", "trăm", "nghìn", "ngàn", "triệu")
+_VAGUE = r"hàng\s+({})".format("|".join(_VAGUE_UNITS))
 _NUMBER_RE = re.compile(
     r"(?<![\w.,/-])" + _QUAL
     + r"(?:(?P<vague>" + _VAGUE + r")|(?P<num>(?:" + _DIGITS + r")" + _MULT
     + r"(?:\s*(?:-|–|đến|tới)\s*(?:" + _DIGITS + r")" + _MULT + r"|(?P<ratio>/(?:" + _DIGITS + r")))?)"
     + r"|(?P<word>" + _WORD_NUM + r"))(?![\w]|[.,/-]\w)"
 )
+# What a number mention can end with: a digit, or the last letter of a number word or multiplier.
+LAST_CHARS = r"\d" + "".join(sorted({w[-1] for w in [*_WORDS, *_VAGUE_UNITS]}))
 _AMBIGUOUS = {"năm", "tư", "lăm", "mốt", "ba"}
 _COUNTED = re.compile(r"\s+(?:người|đồng chí|đảng viên|quần chúng|căn|ngôi|nhà|chức danh|hộ|tỷ|triệu|nghìn|trăm)(?!\w)")
 _PART_RE = re.compile(r"(" + _DIGITS + r")\s*(tỷ|tỉ|triệu|nghìn|ngàn|trăm)?")
 
 
-@dataclass(frozen=True)
-class NumberMention:
+class NumberMention(NamedTuple):
     """A number in the text. ``value`` is the lower end of a range; ``raw`` is the text as written."""
 
     start: int
@@ -116,6 +120,29 @@ def parse_words(raw: str) -> int | None:
     return total + group + current if seen else None
 
 
+# Where a number can begin: a digit, a number word, "hàng" or a qualifier, not inside a word or a number. As a
+# trie opening on the first letters it skips through a sentence several times faster than _NUMBER_RE, which
+# then only runs where one begins. (Digits of other scripts, which \d also takes, are left to _NUMBER_RE.)
+_NUMBER_START = re.compile(trie_pattern([*_WORDS, *QUALIFIERS, "hàng", *"0123456789"], not_after=r"[\w.,/-]"))
+_OTHER_DIGIT = re.compile(r"[^\D0-9]")
+
+
+def _number_matches(low: str, start: int, stop: int) -> list[re.Match[str]]:
+    """``list(_NUMBER_RE.finditer(low, start, stop))``, faster."""
+    if _OTHER_DIGIT.search(low, start, stop):
+        return list(_NUMBER_RE.finditer(low, start, stop))
+    out = []
+    pos = start
+    while (a := _NUMBER_START.search(low, pos, stop)) is not None:
+        m = _NUMBER_RE.match(low, a.start(), stop)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+        else:
+            pos = a.start() + 1
+    return out
+
+
 def find_numbers(low: str, start: int = 0, end: int | None = None) -> list[NumberMention]:
     """Every number in ``low[start:end]`` (``low`` in match form), with its qualifier.
 
@@ -123,7 +150,7 @@ def find_numbers(low: str, start: int = 0, end: int | None = None) -> list[Numbe
     [(8000000000.0, 'more_than'), (175.0, 'exact')]
     """
     out: list[NumberMention] = []
-    for m in _NUMBER_RE.finditer(low, start, len(low) if end is None else end):
+    for m in _number_matches(low, start, len(low) if end is None else end):
         qual = QUALIFIERS.get(m.group(1) or "", "exact")
         high: float | None = None
         words = False

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from etl.extract.numbers import parse_words
 from etl.text.datelines import make_date
@@ -19,8 +19,7 @@ EVENT, CUTOFF, SPAN, PART, QUARTER, MONTH, YEAR, WEAK = (
     "event", "cutoff", "span", "part", "quarter", "month", "year", "weak")
 
 
-@dataclass(frozen=True)
-class PeriodContext:
+class PeriodContext(NamedTuple):
     """What resolving a period needs: the publication date if known, and the year to assume."""
 
     published: date | None
@@ -32,8 +31,7 @@ class PeriodContext:
         return self.published or date(self.year, 12, 31)
 
 
-@dataclass(frozen=True)
-class Period:
+class Period(NamedTuple):
     """An interval with the text that gave it (``start``/``end`` offsets of that text)."""
 
     first: date
@@ -73,6 +71,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year_rel", re.compile(r"(?:trong\s+)?năm\s+(qua|trước|ngoái|nay)")),
 ]
 _COMBINED = re.compile("|".join(f"(?P<{name}>{p.pattern})" for name, p in _PATTERNS))
+_BY_NAME = dict(_PATTERNS)
 
 
 def _month_end(year: int, month: int) -> date:
@@ -97,32 +96,33 @@ def _guess_year(day: int, month: int, ctx: PeriodContext) -> int:
 
 
 def _resolve(name: str, m: re.Match[str], low: str, ctx: PeriodContext) -> Period | None:
-    p = dict(_PATTERNS)[name].fullmatch(m.group(0))
+    p = _BY_NAME[name].fullmatch(m.group(0))
     if p is None:
         return None
     g = p.groups()
     text = m.group(0)
+    at, to = m.start(), m.end()
     today = ctx.today
     if name == "ytd":
         year = int(g[0]) if g[0] else today.year
         end = today if year == today.year else date(year, 12, 31)
-        return Period(date(year, 1, 1), end, text, SPAN)
+        return Period(date(year, 1, 1), end, text, SPAN, at, to)
     if name == "since":
-        return Period(date(int(g[0]), 1, 1), today, text, SPAN)
+        return Period(date(int(g[0]), 1, 1), today, text, SPAN, at, to)
     if name == "range":
         y1, y2 = int(g[0]), int(g[1])
         if not (1945 <= y1 <= y2 <= y1 + 20):
             return None
         if p.group("now"):
-            return Period(date(y1, 1, 1), today, text, SPAN)
-        return Period(date(y1, 1, 1), date(y2, 12, 31), text, SPAN)
+            return Period(date(y1, 1, 1), today, text, SPAN, at, to)
+        return Period(date(y1, 1, 1), date(y2, 12, 31), text, SPAN, at, to)
     if name == "term_ytd":
         return None  # the term's start is not in the text; the report period applies
     if name == "n_years":
         n = _num(g[0] or g[1] or "")
         if not n or n > 60:
             return None
-        return Period(date(today.year - n, today.month, min(today.day, 28)), today, text, SPAN)
+        return Period(date(today.year - n, today.month, min(today.day, 28)), today, text, SPAN, at, to)
     if name == "months":
         n = _num(g[1]) if g[1] else 6
         which = g[2] or g[3]
@@ -130,12 +130,12 @@ def _resolve(name: str, m: re.Match[str], low: str, ctx: PeriodContext) -> Perio
         if not n or not 1 <= n <= 12:
             return None
         if which == "đầu":
-            return Period(date(year, 1, 1), _month_end(year, n), text, PART)
-        return Period(date(year, 13 - n, 1), date(year, 12, 31), text, PART)
+            return Period(date(year, 1, 1), _month_end(year, n), text, PART, at, to)
+        return Period(date(year, 13 - n, 1), date(year, 12, 31), text, PART, at, to)
     if name == "quarter":
         q = _ROMAN[g[0]]
         year = int(g[1]) if g[1] else today.year
-        return Period(date(year, 3 * q - 2, 1), _month_end(year, 3 * q), text, QUARTER)
+        return Period(date(year, 3 * q - 2, 1), _month_end(year, 3 * q), text, QUARTER, at, to)
     if name in ("cutoff", "day", "day_words", "full_date"):
         if name == "cutoff":
             day, month, year_s = int(g[0]), int(g[1]), g[2]
@@ -153,32 +153,32 @@ def _resolve(name: str, m: re.Match[str], low: str, ctx: PeriodContext) -> Perio
         if d is None:
             return None
         if name == "cutoff":
-            return Period(date(year, 1, 1), d, text, CUTOFF)
-        return Period(d, d, text, EVENT)
+            return Period(date(year, 1, 1), d, text, CUTOFF, at, to)
+        return Period(d, d, text, EVENT, at, to)
     if name == "cutoff_month":
         month = int(g[0])
         if not 1 <= month <= 12:
             return None
         year = int(g[1]) if g[1] else today.year
-        return Period(date(year, 1, 1), _month_end(year, month), text, CUTOFF)
+        return Period(date(year, 1, 1), _month_end(year, month), text, CUTOFF, at, to)
     if name == "month":
         month = int(g[1])
         if not 1 <= month <= 12 or not (g[0] or g[2]):
             return None  # a bare "tháng 8" more often dates another event than the figure
         year = int(g[2]) if g[2] else _guess_year(1, month, ctx)
-        return Period(date(year, month, 1), _month_end(year, month), text, MONTH)
+        return Period(date(year, month, 1), _month_end(year, month), text, MONTH, at, to)
     if name == "year":
         year = int(g[0])
         before = low[max(0, m.start() - 60):m.start()]
         if re.search(r"[\"”»]\s*$", before) or re.search(r'quỹ\s*(?:"[^"]{0,60}"|[^,;."]{0,45})[^,;."]{0,25}$', before):
             return None  # part of a name: Quỹ “Vì người nghèo” năm 2023
-        return Period(date(year, 1, 1), date(year, 12, 31), text, YEAR)
+        return Period(date(year, 1, 1), date(year, 12, 31), text, YEAR, at, to)
     if name == "year_rel":
         rel = g[0]
         if rel == "nay":
-            return Period(date(today.year, 1, 1), date(today.year, 12, 31), text, WEAK)
+            return Period(date(today.year, 1, 1), date(today.year, 12, 31), text, WEAK, at, to)
         year = today.year - 1 if rel in ("trước", "ngoái") or today.month <= 3 else today.year
-        return Period(date(year, 1, 1), date(year, 12, 31), text, WEAK)
+        return Period(date(year, 1, 1), date(year, 12, 31), text, WEAK, at, to)
     return None
 
 
@@ -208,18 +208,30 @@ def find_periods(low: str, ctx: PeriodContext, start: int = 0, end: int | None =
     [('2017-01-01', '2017-09-30')]
     """
     out: list[Period] = []
-    stop = len(low) if end is None else end
-    for m in _scan(low, start, stop):
-        name = m.lastgroup
-        if name is None:
-            continue
-        try:
-            period = _resolve(name, m, low, ctx)
-        except (ValueError, OverflowError):
-            period = None
-        if period is not None and period.first <= period.last:
-            out.append(Period(period.first, period.last, period.label, period.kind, m.start(), m.end()))
+    for m in scan_periods(low, start, end):
+        period = resolve_period(m, low, ctx)
+        if period is not None:
+            out.append(period)
     return out
+
+
+def scan_periods(low: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
+    """The period expressions in ``low[start:end]``, not yet resolved: what :func:`find_periods` finds does
+    not depend on the context, so a caller resolving with several contexts, or only some expressions, scans
+    once."""
+    return _scan(low, start, len(low) if end is None else end)
+
+
+def resolve_period(m: re.Match[str], low: str, ctx: PeriodContext) -> Period | None:
+    """The interval of one expression from :func:`scan_periods` (offsets included), or None."""
+    name = m.lastgroup
+    if name is None:
+        return None
+    try:
+        period = _resolve(name, m, low, ctx)
+    except (ValueError, OverflowError):
+        return None
+    return period if period is not None and period.first <= period.last else None
 
 
 def label_for(first: date, last: date) -> str:
