@@ -64,7 +64,7 @@ def detect_outlet(text: str, outlet: str | None = None) -> tuple[str | None, boo
         return prov, prov is not None
     if _REPUBLISHED.search(text[-400:]):
         return None, True
-    head = "\n".join(text.split("\n")[:12])
+    head = _head(text, 12)
     for m in _OUTLET_TAG.finditer(head):
         key = fold(m.group(1).strip("()."))
         if key in reg.outlets:
@@ -84,6 +84,18 @@ def detect_outlet(text: str, outlet: str | None = None) -> tuple[str | None, boo
             if key.startswith("bao ") and key in tail:
                 return prov, True
     return None, False
+
+
+def _head(text: str, lines: int) -> str:
+    """``"\\n".join(text.split("\\n")[:lines])`` without splitting the whole text."""
+    if lines <= 0:
+        return ""
+    end = -1
+    for _ in range(lines):
+        end = text.find("\n", end + 1)
+        if end < 0:
+            return text
+    return text[:end]
 
 
 _TLD = re.compile(r"\.(?:vn|com|net|org)\b", re.IGNORECASE)

@@ -39,6 +39,9 @@ LAST_CHARS = r"\d" + "".join(sorted({w[-1] for w in [*_WORDS, *_VAGUE_UNITS]}))
 _AMBIGUOUS = {"năm", "tư", "lăm", "mốt", "ba"}
 _COUNTED = re.compile(r"\s+(?:người|đồng chí|đảng viên|quần chúng|căn|ngôi|nhà|chức danh|hộ|tỷ|triệu|nghìn|trăm)(?!\w)")
 _PART_RE = re.compile(r"(" + _DIGITS + r")\s*(tỷ|tỉ|triệu|nghìn|ngàn|trăm)?")
+_DIGITS_RE = re.compile(_DIGITS)
+_RANGE_SPLIT = re.compile(r"\s*(?:-|–|đến|tới)\s*(?=\d)")
+_MULTIPLIER = re.compile(r"tỷ|tỉ|triệu|nghìn|ngàn|trăm")
 
 
 class NumberMention(NamedTuple):
@@ -60,7 +63,7 @@ def parse_digits(raw: str) -> float | None:
     (24179000.0, 1.5)
     """
     raw = raw.strip()
-    if not re.fullmatch(_DIGITS, raw):
+    if not _DIGITS_RE.fullmatch(raw):
         return None
     return float(raw.replace(".", "").replace(",", "."))
 
@@ -164,16 +167,20 @@ def find_numbers(low: str, start: int = 0, end: int | None = None) -> list[Numbe
             text = m.group("num")
             if m.group("ratio"):  # "10.760/10.760 căn": done / planned; the first is the figure
                 text = text[: m.start("ratio") - m.start("num")]
-            parts = re.split(r"\s*(?:-|–|đến|tới)\s*(?=\d)", text, maxsplit=1)
-            low_v = parse_amount(parts[0])
+            if text.isdigit():  # the common case: "175" (what parse_amount would make of it)
+                parts = [text]
+                low_v: float | None = float(text)
+            else:
+                parts = _RANGE_SPLIT.split(text, maxsplit=1)
+                low_v = parse_amount(parts[0])
             if low_v is None:
                 continue
             value = low_v
             if len(parts) == 2:
                 high = parse_amount(parts[1])
-                if high is not None and not re.search(r"tỷ|tỉ|triệu|nghìn|ngàn|trăm", parts[0]):
+                if high is not None and not _MULTIPLIER.search(parts[0]):
                     # "1 - 2 tỷ": the multiplier of the upper end applies to the lower one
-                    mult = re.search(r"tỷ|tỉ|triệu|nghìn|ngàn|trăm", parts[1])
+                    mult = _MULTIPLIER.search(parts[1])
                     if mult:
                         value *= MULTIPLIERS[mult.group(0)]
                 if high is None or high < value:

@@ -15,7 +15,6 @@ class Span(NamedTuple):
     para: int
 
 
-_LINE = re.compile(r"[^\n]+")
 # A sentence ends at . ! ? … followed by space and a capital letter, a digit, a quote or an opening bracket.
 _END = re.compile(r"(?<=[.!?…])[\"'”»)]*\s+(?=[\"'“«(\[]?[0-9A-ZÀ-ỸĐ])")
 _ABBREV = re.compile(r"(?:\b(?:TP|TT|TX|Tp|ThS|TS|PGS|GS|BS|Th|St|Mr|Ms|Q|P|H|X|T|Ô|B)|\b[A-ZÀ-ỸĐ])\.$")
@@ -28,14 +27,13 @@ def paragraphs(text: str) -> list[Span]:
     ['Tiêu đề', 'Đoạn một.']
     """
     out: list[Span] = []
-    for m in _LINE.finditer(text):
-        line = m.group(0)
+    pos = 0
+    for line in text.split("\n"):
         stripped = line.strip()
-        if not stripped:
-            continue
-        lead = len(line) - len(line.lstrip())
-        start = m.start() + lead
-        out.append(Span(start, start + len(stripped), stripped, len(out)))
+        if stripped:
+            start = pos + len(line) - len(line.lstrip())
+            out.append(Span(start, start + len(stripped), stripped, len(out)))
+        pos += len(line) + 1
     return out
 
 
