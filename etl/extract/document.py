@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -11,7 +10,7 @@ from datetime import date
 
 from etl.extract.bodies import Body, BodyResolver, Mention, find_mentions
 from etl.extract.metrics import Candidate, find_candidates, load_catalogue
-from etl.extract.periods import EVENT, WEAK, Period, PeriodContext, label_for, resolve_period, scan_periods
+from etl.extract.periods import EVENT, WEAK, Period, PeriodContext, PeriodScanner, label_for, resolve_period
 from etl.extract.registry import REGISTRY
 from etl.text.datelines import find_dateline
 from etl.text.normalize import fold, match_form, nfc, unify
@@ -117,14 +116,14 @@ class _PeriodFinder:
 
     def __init__(self, low: str) -> None:
         self.low = low
+        self.scanner = PeriodScanner(low)
         self.scans: dict[tuple[int, int | None], list[re.Match[str]]] = {}
-        self.starts: list[int] = []  # of the whole text's expressions, for within()
         self.resolved: dict[tuple[PeriodContext, int, int, str | None], Period | None] = {}
 
     def _scan(self, start: int, end: int | None) -> list[re.Match[str]]:
         key = (start, end)
         if key not in self.scans:
-            self.scans[key] = scan_periods(self.low, start, end)
+            self.scans[key] = self.scanner.scan(start, end)
         return self.scans[key]
 
     def _resolve(self, ctx: PeriodContext, m: re.Match[str]) -> Period | None:
@@ -139,16 +138,15 @@ class _PeriodFinder:
 
     def within(self, ctx: PeriodContext, lo: int, hi: int) -> list[Period]:
         """The periods of the whole text (``self(ctx)``) that lie inside ``lo:hi``."""
-        matches = self._scan(0, None)
-        if len(self.starts) != len(matches):
-            self.starts = [m.start() for m in matches]
-        out = []
-        for m in matches[bisect_left(self.starts, lo):]:
-            if m.start() >= hi:
-                break
-            if m.end() <= hi and (p := self._resolve(ctx, m)) is not None:
-                out.append(p)
-        return out
+        return [p for m in self.scanner.within(lo, hi) if (p := self._resolve(ctx, m)) is not None]
+
+    def first(self, ctx: PeriodContext, wanted: Callable[[Period], bool]) -> Period | None:
+        """The first period of the whole text (``self(ctx)``) that is ``wanted``."""
+        for m in self.scanner.whole():
+            p = self._resolve(ctx, m)
+            if p is not None and wanted(p):
+                return p
+        return None
 
 
 def _report_period(title: Span | None, lead: list[Span], periods: _PeriodFinder, ctx: PeriodContext) -> Period | None:
@@ -158,10 +156,12 @@ def _report_period(title: Span | None, lead: list[Span], periods: _PeriodFinder,
         for p in periods(ctx, span.start, span.end):
             if usable(p):
                 return p
-    for p in periods(ctx):
-        if p.kind == "part" and "đầu" in p.label:
-            return p
-    return None
+    if not _FIRST_PART.search(periods.low):  # what such a period says; most documents never say it
+        return None
+    return periods.first(ctx, lambda p: p.kind == "part" and "đầu" in p.label)
+
+
+_FIRST_PART = re.compile(r"(?:tháng|nửa)\s+đầu\s+năm")
 
 
 def _event_period(title: Span | None, lead: list[Span], periods: _PeriodFinder, ctx: PeriodContext) -> Period | None:

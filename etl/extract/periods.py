@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import NamedTuple
 
@@ -182,9 +184,17 @@ def _resolve(name: str, m: re.Match[str], low: str, ctx: PeriodContext) -> Perio
     return None
 
 
-# Every expression starts with one of these; matching only there is an order of magnitude faster.
-_ANCHOR = re.compile(r"(?<!\w)(?:từ|kể|giai|trong|sau|nửa|quý|tính|đến|tới|sáng|trưa|chiều|tối|đêm|hôm|ngày|tháng|"
-                     r"năm|cả|\d)")
+# Every expression starts with one of these; matching only there is an order of magnitude faster. (None of
+# the words begins another, so an anchor is where one of them begins, however far the text goes.)
+ANCHOR_WORDS = ("từ", "kể", "giai", "trong", "sau", "nửa", "quý", "tính", "đến", "tới", "sáng", "trưa", "chiều", "tối",
+                "đêm", "hôm", "ngày", "tháng", "năm", "cả")
+_ANCHOR = re.compile(r"(?<!\w)(?:" + "|".join(ANCHOR_WORDS) + r"|\d)")
+# The most characters other than white space that trying _COMBINED at a place can read from there (what an
+# expression consumes besides runs of white space, and what its look-aheads see after it); a test derives
+# the bound from the patterns. An attempt with more than this before the end of a stretch cannot tell the
+# stretch from the whole text.
+MAX_READ = 40
+_WHITE = re.compile(r"\s")
 
 
 def _scan(low: str, start: int, stop: int) -> list[re.Match[str]]:
@@ -198,6 +208,107 @@ def _scan(low: str, start: int, stop: int) -> list[re.Match[str]]:
         else:
             pos = a.end()
     return out
+
+
+class PeriodScanner:
+    """:func:`scan_periods` over one text, for the whole of it and for stretches of it, sharing the work.
+
+    The whole text is scanned lazily, only as far as asked (:meth:`whole`, :meth:`whole_before`). Whether an
+    expression starts at an anchor (and which) is decided once for the whole text and for every stretch
+    that ends more than :data:`MAX_READ` characters (white space not counted) after it; only the last few
+    anchors of a stretch are tried again with the stretch's end.
+    """
+
+    def __init__(self, low: str) -> None:
+        self.low = low
+        self.decided: dict[int, re.Match[str] | None] = {}  # anchor → _COMBINED.match(low, anchor)
+        self.found: list[re.Match[str]] = []  # the whole text's expressions, as far as scanned
+        self.found_starts: list[int] = []
+        self._pos = 0  # where the scan of the whole text goes on
+        self._next: re.Match[str] | None = None  # the next anchor there, once looked for
+        self._done = False
+
+    def _decided(self, at: int) -> re.Match[str] | None:
+        if at not in self.decided:
+            self.decided[at] = _COMBINED.match(self.low, at)
+        return self.decided[at]
+
+    def _step(self) -> bool:
+        """One more anchor of the whole text; False at its end."""
+        a = self._next or _ANCHOR.search(self.low, self._pos)
+        self._next = None
+        if a is None:
+            self._done = True
+            return False
+        m = self._decided(a.start())
+        if m is not None and m.end() > m.start():
+            self.found.append(m)
+            self.found_starts.append(m.start())
+            self._pos = m.end()
+        else:
+            self._pos = a.end()
+        return True
+
+    def whole_before(self, hi: int) -> list[re.Match[str]]:
+        """The whole text's expressions, at least every one that starts before ``hi``."""
+        while not self._done:
+            if self._next is None:
+                self._next = _ANCHOR.search(self.low, self._pos)
+            if self._next is not None and self._next.start() >= hi:
+                break
+            self._step()
+        return self.found
+
+    def whole(self) -> Iterator[re.Match[str]]:
+        """The whole text's expressions in order, scanning only as far as they are taken."""
+        i = 0
+        while i < len(self.found) or (not self._done and self._step()):
+            if i < len(self.found):
+                yield self.found[i]
+                i += 1
+
+    def within(self, lo: int, hi: int) -> list[re.Match[str]]:
+        """The whole text's expressions that lie inside ``lo:hi``."""
+        found = self.whole_before(hi)
+        out = []
+        for m in found[bisect_left(self.found_starts, lo):]:
+            if m.start() >= hi:
+                break
+            if m.end() <= hi:
+                out.append(m)
+        return out
+
+    def scan(self, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
+        """``scan_periods(low, start, end)``."""
+        low = self.low
+        stop = len(low) if end is None else min(end, len(low))
+        if start == 0 and stop == len(low):
+            return list(self.whole())
+        shared_before = self._shared_before(start, stop)
+        out = []
+        pos = start
+        while (a := _ANCHOR.search(low, pos, stop)) is not None:
+            at = a.start()
+            m = self._decided(at) if at < shared_before else _COMBINED.match(low, at, stop)
+            if m is not None and m.end() > m.start():
+                out.append(m)
+                pos = m.end()
+            else:
+                pos = a.end()
+        return out
+
+    def _shared_before(self, start: int, stop: int) -> int:
+        """A place before which every anchor has more than MAX_READ characters other than white space up to
+        ``stop`` (``start`` when there is none worth finding)."""
+        if stop == len(self.low):
+            return stop
+        window = 3 * MAX_READ
+        if stop - start <= window:
+            return start
+        tail = self.low[stop - window:stop]
+        if len(tail) - len(_WHITE.findall(tail)) < MAX_READ:
+            return start  # a stretch padded with white space: decide everything again
+        return stop - window
 
 
 def find_periods(low: str, ctx: PeriodContext, start: int = 0, end: int | None = None) -> list[Period]:
