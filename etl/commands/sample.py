@@ -25,6 +25,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     mode.add_argument("--facts", type=int, metavar="N", help="add N generated facts to the warehouse")
     mode.add_argument("--spreadsheet", metavar="FILE", help="write a sample template spreadsheet (.csv or .xlsx)")
     p.add_argument("--out", metavar="DIR", help="with --docs: the folder for the articles and truth.jsonl")
+    p.add_argument("--length", choices=("short", "full"), default="short",
+                   help="with --docs: short articles (about 1.4 KB, a figure in most paragraphs; the default) or "
+                        "full-length ones (4-10 KB of prose around the same figures, as real articles are)")
     p.add_argument("--rows", type=int, metavar="N",
                    help="with --spreadsheet: N bulk rows over many bodies instead of the curated sample")
     p.add_argument("--seed", type=int, default=0, help="the random seed (default 0)")
@@ -42,6 +45,8 @@ def _check(args: argparse.Namespace) -> None:
         raise ConfigError("--out only goes with --docs; --facts writes to --db, --spreadsheet to its FILE")
     if args.db and args.facts is None:
         raise ConfigError("--db only goes with --facts; articles and spreadsheets are written to files")
+    if args.length != "short" and args.docs is None:
+        raise ConfigError("--length only goes with --docs")
     if args.rows is not None and args.spreadsheet is None:
         raise ConfigError("--rows only goes with --spreadsheet; use --docs N or --facts N to size the others")
     if args.seed < 0:
@@ -59,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
         from etl.sample.articles import write_articles
 
         out = Path(args.out)
-        docs, figures = write_articles(args.docs, out, seed=args.seed)
+        docs, figures = write_articles(args.docs, out, seed=args.seed, length=args.length)
         print(f"wrote {docs} articles with {figures} figures to {out} (truth in {out / 'truth.jsonl'}) "
               f"in {time.perf_counter() - began:.1f} s")
         return 0

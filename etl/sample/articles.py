@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from etl.sample import distractors
+from etl.sample import distractors, prose
 from etl.sample.catalogue import LAST_DAY, SampleBody, children, pick
 from etl.sample.numbers import count_text, dateline, day_month, money, qualifier, random_day
 from etl.sample.phrases import (
@@ -260,8 +260,15 @@ def _no_figures(w: _Writer, body: SampleBody, outlet_province: str | None) -> tu
 _KINDS = [(_review, 45), (_houses_event, 20), (_vote, 12), (_donation, 13), (_no_figures, 10)]
 
 
-def article(seed: int, index: int) -> tuple[str, str, list[Truth]]:
-    """(file name, text, figures) of article `index`: "mau-00042.txt", the article, its true figures."""
+LENGTHS = ("short", "full")
+
+
+def article(seed: int, index: int, length: str = "short") -> tuple[str, str, list[Truth]]:
+    """(file name, text, figures) of article `index`: "mau-00042.txt", the article, its true figures.
+
+    ``length="full"`` adds background paragraphs (:mod:`etl.sample.prose`) to the same article, drawn from a
+    random stream of their own, so that it has the length of a real one (4–10 KB) and the same figures.
+    """
     rng = random.Random(f"partybuild-sample:{seed}:{index}")
     doc = f"mau-{index:05d}.txt"
     kind = rng.choices([k for k, _ in _KINDS], weights=[wt for _, wt in _KINDS])[0]
@@ -283,6 +290,10 @@ def article(seed: int, index: int) -> tuple[str, str, list[Truth]]:
     if prefix in _DOT_DATES:  # these papers print "Sáng 19.1"
         lead = _DAY_MONTH.sub(r"\1.\2", lead, count=1)
     official = f"{rng.choice(OFFICIAL_TITLES)} {body.short} {rng.choice(OFFICIAL_NAMES)}"
+    if length == "full":
+        extra = random.Random(f"partybuild-sample:{seed}:{index}:full")
+        for para in prose.paragraphs(extra, ctx, official, extra.randint(4, 10)):
+            middle.insert(extra.randint(1, len(middle)), para)
     lines: list[str] = []
     if rng.random() < 0.6:
         lines.append(rng.choice(MENUS))
@@ -308,13 +319,14 @@ def article(seed: int, index: int) -> tuple[str, str, list[Truth]]:
     return doc, text, w.truth
 
 
-def write_articles(n: int, out: Path, seed: int = 0) -> tuple[int, int]:
-    """Write n articles and truth.jsonl into out; returns (articles, figures)."""
+def write_articles(n: int, out: Path, seed: int = 0, length: str = "short") -> tuple[int, int]:
+    """Write n articles (``length``: "short" or "full", see :func:`article`) and truth.jsonl into out;
+    returns (articles, figures)."""
     out.mkdir(parents=True, exist_ok=True)
     figures = 0
     with open(out / "truth.jsonl", "w", encoding="utf-8") as truth:
         for i in range(1, n + 1):
-            name, text, facts = article(seed, i)
+            name, text, facts = article(seed, i, length)
             (out / name).write_text(text, encoding="utf-8")
             for t in facts:
                 truth.write(json.dumps(asdict(t), ensure_ascii=False) + "\n")

@@ -73,6 +73,23 @@ def test_articles_carry_distractors_and_page_furniture(articles: Path) -> None:
         assert money in corpus
 
 
+def test_full_length_articles_are_the_short_ones_with_prose_around_the_same_figures() -> None:
+    from etl.extract import extract_document
+
+    sizes = []
+    for i in range(1, 41):
+        name, short, truth = article(9, i)
+        name_full, full, truth_full = article(9, i, "full")
+        assert (name_full, truth_full) == (name, truth)
+        kept = iter(full.split("\n"))
+        assert all(line in kept for line in short.split("\n"))  # every line of the short one, in order
+        sizes.append(len(full.encode("utf-8")))
+        found = {(f.metric, f.value) for f in extract_document(short)}
+        assert {(f.metric, f.value) for f in extract_document(full)} == found, name  # the prose holds no figure
+    sizes.sort()
+    assert 4_000 <= sizes[len(sizes) // 2] <= 9_000 and sizes[0] >= 2_500  # the length of real articles
+
+
 def test_facts_build_a_consistent_warehouse(tmp_path: Path) -> None:
     db = tmp_path / "w.duckdb"
     built = build_facts(db, 20_000, seed=5)
@@ -139,6 +156,7 @@ def test_bulk_spreadsheet_rows(tmp_path: Path) -> None:
     (["--docs", "5", "--out", "x", "--rows", "3"], "--rows only goes with --spreadsheet"),
     (["--spreadsheet", "s.txt"], ".csv or .xlsx"),
     (["--facts", "0", "--db", "w.duckdb"], "at least 1"),
+    (["--spreadsheet", "s.csv", "--length", "full"], "--length only goes with --docs"),
 ])
 def test_cli_refuses_wrong_flag_combinations(
     argv: list[str], message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
