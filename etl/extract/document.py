@@ -13,7 +13,7 @@ from etl.extract.metrics import Candidate, find_candidates, load_catalogue
 from etl.extract.periods import EVENT, WEAK, Period, PeriodContext, PeriodScanner, label_for, resolve_period
 from etl.extract.registry import REGISTRY
 from etl.text.datelines import find_dateline
-from etl.text.normalize import fold, match_form, nfc, unify
+from etl.text.normalize import fold, forms, nfc
 from etl.text.sentences import Span, paragraphs, split
 
 # A year not inside a number, a date or a range. (The look-behind stands after the first digit so that `re`
@@ -202,8 +202,7 @@ def analyse(text: str, *, published: date | None = None, outlet: str | None = No
             title: str | None = None) -> list[Found]:
     """The figures of a document with their bodies and periods (see :func:`etl.extract.extract_document`)."""
     doc = nfc(text)
-    low = match_form(doc)
-    uni = unify(doc)
+    low, uni = forms(doc)
     paras = paragraphs(doc)
     if not paras:
         return []
