@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -132,13 +132,21 @@ class _PeriodFinder:
             self.resolved[key] = resolve_period(m, self.low, ctx)
         return self.resolved[key]
 
-    def __call__(self, ctx: PeriodContext, start: int = 0, end: int | None = None) -> list[Period]:
-        """``find_periods(low, ctx, start, end)``."""
-        return [p for m in self._scan(start, end) if (p := self._resolve(ctx, m)) is not None]
+    def __call__(self, ctx: PeriodContext, start: int = 0, end: int | None = None) -> Iterator[Period]:
+        """``find_periods(low, ctx, start, end)``, resolved as they are taken (callers want the first that
+        fits)."""
+        for m in self._scan(start, end):
+            if (p := self._resolve(ctx, m)) is not None:
+                yield p
 
-    def within(self, ctx: PeriodContext, lo: int, hi: int) -> list[Period]:
-        """The periods of the whole text (``self(ctx)``) that lie inside ``lo:hi``."""
-        return [p for m in self.scanner.within(lo, hi) if (p := self._resolve(ctx, m)) is not None]
+    def within(self, ctx: PeriodContext, lo: int, hi: int, *, last: bool = False) -> Period | None:
+        """The first (or ``last``) period other than a weak one among the periods of the whole text
+        (``self(ctx)``) that lie inside ``lo:hi``."""
+        found = self.scanner.within(lo, hi)
+        for m in reversed(found) if last else found:
+            if (p := self._resolve(ctx, m)) is not None and p.kind != WEAK:
+                return p
+        return None
 
     def first(self, ctx: PeriodContext, wanted: Callable[[Period], bool]) -> Period | None:
         """The first period of the whole text (``self(ctx)``) that is ``wanted``."""
@@ -245,8 +253,8 @@ def analyse(text: str, *, published: date | None = None, outlet: str | None = No
     resolver = BodyResolver(mentions, home, pub)
     main = _main_body(resolver, mentions, title_span, lead)
 
-    def periods_in(lo: int, hi: int) -> list[Period]:
-        return periods.within(ctx, lo, hi)  # the document is scanned once; sentences take their slice
+    def period_in(lo: int, hi: int, last: bool) -> Period | None:
+        return periods.within(ctx, lo, hi, last=last)  # the document is scanned once; sentences take their slice
 
     found: list[Found] = []
     for before, s, in_title, cands in figures:
@@ -254,7 +262,7 @@ def analyse(text: str, *, published: date | None = None, outlet: str | None = No
             spec = next(m for m in cat.metrics if m.id == cand.metric)
             if in_title and spec.negatives_sentence is not None and spec.negatives_sentence.search(low):
                 continue  # a title figure the article itself qualifies away (a state vote, …)
-            period = _period_for(cand, s, before, periods_in, report, event, spec.period_preference, pub, year)
+            period = _period_for(cand, s, before, period_in, report, event, spec.period_preference, pub, year)
             body = _body_for(resolver, mentions, cand, s, before, main, period.last)
             if body is None:
                 continue
@@ -298,15 +306,17 @@ def _body_for(resolver: BodyResolver, mentions: list[Mention], cand: Candidate, 
     return main
 
 
-def _period_for(cand: Candidate, s: Span, before: list[Span], periods_in: Callable[[int, int], list[Period]],
+def _period_for(cand: Candidate, s: Span, before: list[Span], period_in: Callable[[int, int, bool], Period | None],
                 report: Period | None, event: Period | None, preference: str, pub: date | None, year: int) -> Period:
-    own = [p for p in periods_in(s.start, s.end) if p.kind != WEAK]
-    if own:
-        return own[0]
+    """The period of a figure: the first of its sentence (weak ones aside), else the last of the nearest
+    sentence before it in its paragraph that has one, else the document's event or report period."""
+    own = period_in(s.start, s.end, False)
+    if own is not None:
+        return own
     for prev in reversed([p for p in before if p.para == s.para]):
-        got = [p for p in periods_in(prev.start, prev.end) if p.kind != WEAK]
-        if got:
-            return got[-1]
+        got = period_in(prev.start, prev.end, True)
+        if got is not None:
+            return got
     order = (event, report) if preference == "event" else (report, event)
     for p in order:
         if p is not None:
