@@ -23,6 +23,20 @@ _YEAR_IN_RANGE = re.compile(r"(?:19|20)\d\d\s*[-–]\s*$")
 _CAPTION = re.compile(r"^\s*(?:ảnh|video|nguồn|tin liên quan|tin, ảnh)\s*:", re.IGNORECASE)
 _REPUBLISHED = re.compile(r"(?:^|\n)\s*(?:theo\s+[^\n]{0,60}(?:ttxvn|vietnam\+|vnexpress|báo|nhân dân|vov)|"
                           r"\(?ttxvn(?:/vietnam\+)?\)?\s*$)", re.IGNORECASE | re.MULTILINE)
+# The same without its line start, tried only at line starts: (?:^|\n) opens no jump for re, so a search
+# tries every position of the tail, while a match from a "\n" is one from the line start after it.
+_REPUBLISHED_AT = re.compile(_REPUBLISHED.pattern.removeprefix(r"(?:^|\n)"), re.IGNORECASE | re.MULTILINE)
+
+
+def _republished(tail: str) -> bool:
+    """``bool(_REPUBLISHED.search(tail))``: a line of the tail says where the article comes from."""
+    at = 0
+    while at >= 0:
+        if _REPUBLISHED_AT.match(tail, at):
+            return True
+        at = tail.find("\n", at)
+        at = at + 1 if at >= 0 else -1
+    return False
 _OUTLET_TAG = re.compile(r"(?:^|\n)\s*\(?([A-ZĐ][A-Za-zĐđ.]{1,11})\)?\s*\.?[-–]")
 _DOMAIN = re.compile(r"\b([a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org))\b", re.IGNORECASE)
 LEAD_PARAGRAPHS = 3
@@ -61,7 +75,7 @@ def detect_outlet(text: str, outlet: str | None = None) -> tuple[str | None, boo
             return reg.outlets[key], True
         prov = reg.province_of(outlet)
         return prov, prov is not None
-    if _REPUBLISHED.search(text[-400:]):
+    if _republished(text[-400:]):
         return None, True
     head = _head(text, 12)
     for m in _OUTLET_TAG.finditer(head):

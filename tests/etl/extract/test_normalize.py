@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 import sys
+import unicodedata
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etl.text.normalize import _CHAR_MAP, _TONE_PAIRS, forms, match_form, tidy, unify
+from etl.text.normalize import _CHAR_MAP, _TONE_PAIRS, fold, forms, match_form, nfc, tidy, unify
 
 _PIECES = [*"uUoOqQ ,.-\n\u00d0\u00f0", *"ỷýỳỹỵàáảãạèéẻẽẹỶÝỲỸỴÀÁẢÃẠÈÉẺẼẸ", "ủy", "hoà", "quý", "Uỷ", "UỶ", "Đảng ", "\u00a0", "–"]
 TEXT = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
@@ -45,10 +46,24 @@ def test_forms_share_their_places() -> None:
         assert ord(lower) not in _CHAR_MAP, hex(code)
 
 
+def _plain_fold(text: str) -> str:
+    t = unicodedata.normalize("NFD", match_form(nfc(text)).replace("đ", "d"))
+    return re.sub(r"[ \t\u00a0\u2009\u202f]+", " ", re.sub("[\u0300-\u036f]+", "", t)).strip()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(TEXT, st.lists(st.sampled_from([*_PIECES, "Báo ", "Đà Nẵng", "\t", "  ", "\u2009", "\u202f", "©", "ð",
+                                                 "e\u0301", "\u0300", "TP.HCM", "đ"]), max_size=30).map("".join),
+                 st.text(max_size=30)))
+def test_fold_as_the_plain_rules(text: str) -> None:
+    assert fold.__wrapped__(text) == _plain_fold(text)
+
+
 def test_examples() -> None:
     assert unify("Đảng uỷ xã Hoà Bình, quý I") == "Đảng ủy xã Hòa Bình, quý I"
     assert unify("Uỷ ban") == "Ủy ban"
     assert match_form("TỈNH UỶ – Thanh Hoá") == "tỉnh ủy - thanh hóa"
     assert tidy("Uỷ  ban ") == "Ủy ban"
+    assert fold(" Báo  Đà Nẵng\t– © ") == "bao da nang - ©"
     assert forms("Quý UỶ ban, xã Hoà Bình – Thanh Hoá") == ("quý ủy ban, xã hòa bình - thanh hóa",
                                                           "Quý UỶ ban, xã Hòa Bình - Thanh Hóa")
