@@ -119,7 +119,7 @@ def _is_caption(p: Span) -> bool:
 
 
 def _lead(paras: list[Span]) -> list[Span]:
-    body = [p for p in paras[1:] if not _is_caption(p) and len(p.text) > 80]
+    body = [p for p in paras[1:] if len(p.text) > 80 and not _is_caption(p)]
     return body[:LEAD_PARAGRAPHS]
 
 
