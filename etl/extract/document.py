@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from etl.extract.bodies import Body, BodyResolver, Mention, find_mentions
-from etl.extract.metrics import Candidate, find_candidates, load_catalogue
+from etl.extract.metrics import Candidate, candidates_in, find_candidates, load_catalogue
 from etl.extract.periods import EVENT, WEAK, Period, PeriodContext, PeriodScanner, label_for, resolve_period
 from etl.extract.registry import REGISTRY
 from etl.text.datelines import find_dateline
@@ -38,6 +38,21 @@ def _republished(tail: str) -> bool:
         at = at + 1 if at >= 0 else -1
     return False
 _OUTLET_TAG = re.compile(r"(?:^|\n)\s*\(?([A-ZĐ][A-Za-zĐđ.]{1,11})\)?\s*\.?[-–]")
+
+
+def _outlet_tags(head: str) -> Iterator[re.Match[str]]:
+    """``_OUTLET_TAG.finditer(head)``, trying only where a match can begin (the start and each newline):
+    (?:^|\n) opens no jump for re, so finditer tries every position of the head."""
+    at = 0
+    while 0 <= at <= len(head):
+        m = _OUTLET_TAG.match(head, at)
+        if m is not None:
+            yield m
+            at = m.end()
+        else:
+            at += 1
+        at = head.find("\n", at) if at > 0 else at  # ^ stands only at 0 here (no MULTILINE)
+
 _DOMAIN = re.compile(r"\b([a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org))\b", re.IGNORECASE)
 LEAD_PARAGRAPHS = 3
 
@@ -78,7 +93,7 @@ def detect_outlet(text: str, outlet: str | None = None) -> tuple[str | None, boo
     if _republished(text[-400:]):
         return None, True
     head = _head(text, 12)
-    for m in _OUTLET_TAG.finditer(head):
+    for m in _outlet_tags(head):
         key = fold(m.group(1).strip("()."))
         if key in reg.outlets:
             return reg.outlets[key], True
@@ -239,12 +254,14 @@ def analyse(text: str, *, published: date | None = None, outlet: str | None = No
     # period stays within its paragraph, so the others are never needed.
     figures: list[tuple[list[Span], Span, bool, list[Candidate]]] = []
     for p in paras:
-        if not cat.any_trigger.search(low, p.start, p.end) or not cat.figure_hint.search(low, p.start, p.end) or (
+        if not cat.figure_hint.search(low, p.start, p.end) or not cat.any_trigger.search(low, p.start, p.end) or (
                 _is_caption(p) and p.para != title_span.para):
             continue
         in_para = split(p)
         for k, s in enumerate(in_para):
-            cands = find_candidates(low, s.start, s.end, cat, uni)
+            # a sentence that is its paragraph has passed find_candidates' first tests already
+            whole = s.start == p.start and s.end == p.end
+            cands = (candidates_in if whole else find_candidates)(low, s.start, s.end, cat, uni)
             if cands:
                 figures.append((in_para[:k], s, s.start >= title_span.start and s.end <= title_span.end, cands))
     if not figures:

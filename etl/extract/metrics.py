@@ -127,8 +127,14 @@ def find_candidates(low: str, start: int, end: int, cat: Catalogue | None = None
     [('members_admitted', 45.0)]
     """
     cat = cat or load_catalogue()
-    if not cat.any_trigger.search(low, start, end) or not cat.figure_hint.search(low, start, end):
+    if not cat.figure_hint.search(low, start, end) or not cat.any_trigger.search(low, start, end):
         return []
+    return candidates_in(low, start, end, cat, orig)
+
+
+def candidates_in(low: str, start: int, end: int, cat: Catalogue, orig: str | None = None) -> list[Candidate]:
+    """:func:`find_candidates` for a sentence known to hold a trigger phrase and a number before a counter
+    (what its first two tests ask)."""
     out: list[Candidate] = []
     numbers = find_numbers(low, start, end)
     for i, num in enumerate(numbers):

@@ -52,3 +52,13 @@ _TAIL_PIECES = ["Theo ", "theo ", "THEO ", "TTXVN", "(TTXVN)", "ttxvn/vietnam+",
 @given(st.lists(st.sampled_from(_TAIL_PIECES), max_size=20).map("".join))
 def test_republished_as_the_search(tail: str) -> None:
     assert document._republished(tail) == bool(document._REPUBLISHED.search(tail)), tail
+
+
+_HEAD_PIECES = ["(BNA) - ", "BTNO -", "(GLO)-", "TTO – ", "Báo Nghệ An", "\n", "\n\n", "  ", "x", "Ngày 7/5, ", ".", "-",
+                "ĐĐK.–", "abc"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_HEAD_PIECES), max_size=20).map("".join))
+def test_outlet_tags_as_finditer(head: str) -> None:
+    assert [m.span(1) for m in document._outlet_tags(head)] == [m.span(1) for m in document._OUTLET_TAG.finditer(head)]
