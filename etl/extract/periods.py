@@ -227,36 +227,10 @@ _WORD_START = re.compile(_word_start_pattern())
 _DIGIT_START = re.compile(rf"\d(?<!\w.)(?={_DIGIT_FOLLOW})")
 
 
-class _Starts:
-    """The places of a text where an expression can begin, in order, found only as far as asked."""
-
-    def __init__(self, low: str) -> None:
-        self.found: list[int] = []
-        self._iters = [_WORD_START.finditer(low), _DIGIT_START.finditer(low)]
-        self._heads = [m.start() if (m := next(it, None)) is not None else None for it in self._iters]
-
-    def _more(self) -> bool:
-        """One more start; False when there is none."""
-        k, at = min(((k, h) for k, h in enumerate(self._heads) if h is not None), key=lambda kh: kh[1],
-                    default=(-1, None))
-        if at is None:
-            return False
-        self.found.append(at)
-        m = next(self._iters[k], None)
-        self._heads[k] = m.start() if m is not None else None
-        return True
-
-    def upto(self, hi: int) -> list[int]:
-        """The starts found so far, among them every one before ``hi``."""
-        while (not self.found or self.found[-1] < hi) and self._more():
-            pass
-        return self.found
-
-    def next_from(self, pos: int) -> int | None:
-        """The first start at or after ``pos``."""
-        found = self.upto(pos + 1)
-        i = bisect_left(found, pos)
-        return found[i] if i < len(found) else None
+def _starts(low: str) -> list[int]:
+    """The places of ``low`` where an expression can begin, in order (all of them at once: merging the two
+    scans lazily cost more than the rest of a text's scan)."""
+    return sorted([m.start() for m in _WORD_START.finditer(low)] + [m.start() for m in _DIGIT_START.finditer(low)])
 
 
 # The most characters other than white space that trying _COMBINED at a place can read from there (what an
@@ -270,7 +244,7 @@ _WHITE = re.compile(r"\s")
 def _scan(low: str, start: int, stop: int) -> list[re.Match[str]]:
     out = []
     pos = start
-    found = _Starts(low).upto(stop)
+    found = _starts(low)
     for at in found[bisect_left(found, start):]:
         if at >= stop:
             break
@@ -313,7 +287,7 @@ class PeriodScanner:
         self.found: list[re.Match[str]] = []  # the whole text's expressions, as far as scanned
         self.found_starts: list[int] = []
         self._pos = 0  # where the scan of the whole text goes on
-        self._starts = _Starts(low)
+        self._starts = _starts(low)
         self._done = False
 
     def _decided(self, at: int) -> re.Match[str] | None:
@@ -323,7 +297,7 @@ class PeriodScanner:
 
     def _step(self) -> bool:
         """One more start of the whole text; False at its end."""
-        at = self._starts.next_from(self._pos)
+        at = self._next_start()
         if at is None:
             self._done = True
             return False
@@ -336,10 +310,15 @@ class PeriodScanner:
             self._pos = at + 1
         return True
 
+    def _next_start(self) -> int | None:
+        """The first start at or after where the whole text's scan goes on."""
+        i = bisect_left(self._starts, self._pos)
+        return self._starts[i] if i < len(self._starts) else None
+
     def whole_before(self, hi: int) -> list[re.Match[str]]:
         """The whole text's expressions, at least every one that starts before ``hi``."""
         while not self._done:
-            at = self._starts.next_from(self._pos)
+            at = self._next_start()
             if at is None:
                 self._done = True
             elif at >= hi:
@@ -376,7 +355,7 @@ class PeriodScanner:
         shared_before = self._shared_before(start, stop)
         out = []
         pos = start
-        found = self._starts.upto(stop)  # starts of the whole text: a stretch's are among them
+        found = self._starts  # starts of the whole text: a stretch's are among them
         for at in found[bisect_left(found, start):]:
             if at >= stop:
                 break
