@@ -111,6 +111,11 @@ _HOUSEHOLD = re.compile(rf"\s*{_HOUSEHOLD_WORD}(?!\w)")
 _TARGET = re.compile(r"[^;.\d]{0,40}?(?:đạt|bằng|vượt)\s+(\d+(?:,\d+)?)\s*%")
 _YEARLIKE = re.compile(r"^(?:19|20)\d\d$")
 _MONEY_WORD = re.compile(r"tỷ|tỉ|triệu|nghìn|ngàn")
+# "mỗi" as a word in the sentence before a sum ("mỗi hộ 50 triệu đồng": each, not a total). A search of the
+# sentence's slice, written as one of the text: at the sentence's start the word stands whatever is before it.
+_EACH = re.compile(r"m(?<!\w.)ỗi(?!\w)")
+_EACH_AT = re.compile(r"mỗi(?!\w)")
+_PER_UNIT = re.compile(r"\s*(?:đồng|đ|vnđ|vnd)?\s*/")  # "50.000 đồng/người": a rate
 
 
 def _subclause_start(low: str, lo: int, pos: int) -> int:
@@ -205,10 +210,10 @@ def _match(low: str, s_start: int, s_end: int, num: NumberMention, clause_lo: in
     if spec.negatives_sentence is not None and spec.negatives_sentence.search(low, s_start, s_end):
         return None
     if spec.unit == "VND":
-        per = re.search(r"(?<!\w)mỗi(?!\w)", low[s_start:num.start])
-        if per and "tổng" not in low[s_start + per.end():num.start]:
+        per = _EACH_AT.match(low, s_start, num.start) or _EACH.search(low, s_start, num.start)
+        if per and "tổng" not in low[per.end():num.start]:
             return None
-        if re.match(r"\s*(?:đồng|đ|vnđ|vnd)?\s*/", low[num.end:s_end]):
+        if _PER_UNIT.match(low, num.end, s_end):
             return None
     target = _TARGET.match(low, after_cls, s_end)
     pct = float(target.group(1).replace(",", ".")) if target else None
