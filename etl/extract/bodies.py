@@ -12,6 +12,7 @@ import re
 from datetime import date
 from typing import NamedTuple
 
+from etl.extract.lookback import clause_start, word_then_clause, word_then_space
 from etl.extract.phrases import trie_pattern
 from etl.extract.registry import REGISTRY, Registry, load_body_rows, slug
 from etl.text.normalize import LOWER, UPPER, fold, match_form
@@ -86,12 +87,25 @@ def _build(reg: Registry) -> re.Pattern[str]:
 
 
 _PATTERN: re.Pattern[str] | None = None
-_WEAK_PARTY = re.compile(r"(?:\b(?:của|cho|tặng|thăm|chúc tết|chúc mừng|với|gửi|tới|đến)\s+$)|(?:\b(?:bí thư|ủy viên|trưởng ban"
-                         r"|phó trưởng ban|chủ tịch|chủ nhiệm|chánh văn phòng|giám đốc|trưởng|phó)\b[^,;:()]{0,30}$)",
-                         re.IGNORECASE)
-_WEAK_PLACE = re.compile(r"\b(?:cho|tặng|tại|ở|thăm|giúp|hỗ trợ|đến|về|tới|của|người dân|bà con|hộ|khó khăn|trên địa bàn|"
-                         r"các|và|với)\b[^,;:()]{0,40}$", re.IGNORECASE)
-_CLAUSE_START = re.compile(r"(?:^|[,;:.!?(]\s*|\n)$")
+# Whether the words before a mention make it a recipient or a person's title rather than the body that acts
+# ("… trao cho Huyện ủy", "Bí thư Tỉnh ủy"), or a place a recipient ("hỗ trợ các xã …") unless a clause starts
+# there. (Tests on how the text ends, run backwards: see etl/extract/lookback.py.)
+_GIVEN_TO = ("của", "cho", "tặng", "thăm", "chúc tết", "chúc mừng", "với", "gửi", "tới", "đến")
+_TITLES = ("bí thư", "ủy viên", "trưởng ban", "phó trưởng ban", "chủ tịch", "chủ nhiệm", "chánh văn phòng", "giám đốc",
+           "trưởng", "phó")
+_RECIPIENT = ("cho", "tặng", "tại", "ở", "thăm", "giúp", "hỗ trợ", "đến", "về", "tới", "của", "người dân", "bà con", "hộ",
+              "khó khăn", "trên địa bàn", "các", "và", "với")
+_after_giving = word_then_space(_GIVEN_TO)
+_after_title = word_then_clause(_TITLES, 30)
+_after_recipient = word_then_clause(_RECIPIENT, 40)
+
+
+def _weak_party(before: str) -> bool:
+    return _after_giving(before) or _after_title(before)
+
+
+def _weak_place(before: str) -> bool:
+    return _after_recipient(before) and not clause_start(before)
 
 
 def _pattern() -> re.Pattern[str]:
@@ -119,15 +133,61 @@ def _unit(word: str) -> str:
     return "thành phố" if w == "tp" else w
 
 
-# Every mention starts with one of these words (in any case) or a bracket; matching only there is much faster
-# than a full scan. They are looked for in the lower-case match form, as a trie opening on their first letters
-# (three times faster than a case-blind alternation over the text as written).
-_ANCHOR = re.compile(trie_pattern(["đảng", "ban", "btv", "bch", "thường", "tỉnh", "thành", "tp", "huyện", "quận", "thị",
-                                   "xã", "phường", "chi", "đoàn", "toàn", "văn", "hđnd", "ubnd", "ủy", "hội", "đuk"],
-                                  not_after=r"\w", free=["("]))
+# Every mention starts with one of these words (in any case) or a bracket, not inside a word.
+ANCHOR_WORDS = ("đảng", "ban", "btv", "bch", "thường", "tỉnh", "thành", "tp", "huyện", "quận", "thị", "xã", "phường", "chi",
+                "đoàn", "toàn", "văn", "hđnd", "ubnd", "ủy", "hội", "đuk")
+_ANCHOR = re.compile(trie_pattern(ANCHOR_WORDS, not_after=r"\w", free=["("]))
+_UNITS = ("tỉnh ", "thành phố ", "tp ", "tp. ", "huyện ", "quận ", "thị xã ", "xã ", "phường ", "thị trấn ")
+_STATE = ("đoàn đại biểu", "đoàn đbqh", "hđnd", "ubnd", "ủy ban nhân dân", "hội đồng nhân dân")
+# How each branch of the mention pattern begins, in lower case: a mention starts where one of these does (the
+# words of the pattern before its first name or optional part). Most places where an anchor word stands begin
+# none ("Đảng viên", "hội nghị", "chi tiết", "văn hóa"), and trying the whole pattern there is what cost most.
+MENTION_STARTS = (
+    *[f"{head}đảng {c}" for head in ("", "ban thường vụ ", "btv ", "ban chấp hành ", "bch ") for c in ("ủy", "bộ")],
+    *[f"{head}{c} ủy" for head in ("", "ban thường vụ ", "btv ", "thường trực ") for c in ("tỉnh", "thành")],
+    "huyện ủy", "quận ủy", "thị ủy", "đảng đoàn", "đuk", "chi bộ", "đoàn đại biểu", "đoàn công tác",
+    *[f"toàn {u}" for u in ("đảng bộ", "huyện", "tỉnh", "thành phố", "quận", "thị xã")],
+    *_UNITS, *[f"toàn {u}" for u in _UNITS],
+    *_STATE, *[f"văn phòng {s}" for s in _STATE],
+)
+# Characters of the text as written that the pattern takes for a letter of a start while the match form holds
+# another there: "Ð" (U+00D0) is "đ" once unified but "ð" in lower case; "ı" is an "i" to a case-blind match.
+# (The first word keeps its letters: where it does not stand in the match form, no anchor word does either.)
+_VARIANTS = {"đ": "đð", "i": "iı"}
+
+
+def _spellings(start: str) -> list[str]:
+    """``start`` with every letter after its first word in each of its :data:`_VARIANTS`."""
+    head, sep, rest = start.partition(" ")
+    out = [head + sep]
+    for ch in rest:
+        out = [o + v for o in out for v in _VARIANTS.get(ch, ch)]
+    return out
+
+
+_MENTION_START = re.compile(trie_pattern([s for start in MENTION_STARTS for s in _spellings(start)], not_after=r"\w",
+                                         free=["("]))
 
 
 def _scan(uni: str, low: str) -> list[re.Match[str]]:
+    """The mentions in ``uni``: the pattern tried where a mention can start, from left to right, a match's end
+    being where the next one is looked for (as trying it wherever an anchor word stands, only faster)."""
+    pattern = _pattern()
+    out = []
+    pos = 0
+    while (a := _MENTION_START.search(low, pos)) is not None:
+        m = pattern.match(uni, a.start())
+        if m is not None and m.end() > m.start():
+            out.append(m)
+            pos = m.end()
+        else:
+            pos = a.start() + 1
+    return out
+
+
+def _scan_anchored(uni: str, low: str) -> list[re.Match[str]]:
+    """:func:`_scan` as it was, trying the pattern wherever an anchor word stands (the reference its tests
+    compare with)."""
     pattern = _pattern()
     out = []
     pos = 0
@@ -151,73 +211,80 @@ def find_mentions(uni: str, low: str | None = None) -> list[Mention]:
     reg = REGISTRY()
     out: list[Mention] = []
     for m in _scan(uni, match_form(uni) if low is None else low):
-        kind = m.lastgroup
-        before = uni[max(0, m.start() - 60):m.start()]
-        weak_party = bool(_WEAK_PARTY.search(before))
-        g = dict(m.groupdict())
-        for key in ("pc_name", "dc_name", "t_name", "pl_name"):
-            if _person(g.get(key)):
-                g[key] = None
-        if g["place"] and not g["pl_name"]:
-            continue
-        if g["bloc"]:
-            bk = fold(g["bloc_kind"])
-            unit = "khối dn" if bk.startswith("doanh") else ("khối cq-dn" if "doanh" in bk else "khối cq")
-            prov = reg.province_of(g["bloc_prov"]) if g["bloc_prov"] else None
-            scope = "tw" if g["bloc_tw"] else ("tỉnh" if g["bloc_unit"] else "")
-            if not scope:
-                out.append(Mention(m.start(), m.end(), "anaphor", "khối", unit, None, weak_party))
-            else:
-                out.append(Mention(m.start(), m.end(), "party", unit, scope, prov, weak_party))
-        elif g["bloc_short"]:
-            out.append(Mention(m.start(), m.end(), "anaphor", "khối", "", None, weak_party))
-        elif g["typed"]:
-            unit = _unit(g["t_unit"])
-            name = g["t_name"]
-            if name:
-                out.append(_place_or_prov(m, unit, name, "party", weak_party, reg))
-            else:
-                out.append(Mention(m.start(), m.end(), "anaphor", unit, "", None, weak_party))
-        elif g["prov_cmte"]:
-            unit = "tỉnh" if g["pc"].lower().startswith("tỉnh") else "thành phố"
-            if g["pc_name"]:
-                out.append(_place_or_prov(m, unit, g["pc_name"], "party", weak_party, reg))
-            else:
-                out.append(Mention(m.start(), m.end(), "anaphor", unit, "", None, weak_party))
-        elif g["dist_cmte"]:
-            unit = {"huyện": "huyện", "quận": "quận", "thị": "thị xã"}[g["dc"].split()[0].lower()]
-            if g["dc_name"]:
-                out.append(Mention(m.start(), m.end(), "party", unit, g["dc_name"], None, weak_party))
-            else:
-                out.append(Mention(m.start(), m.end(), "anaphor", unit, "", None, weak_party))
-        elif g["doan"]:
-            out.append(Mention(m.start(), m.end(), "party", "đảng đoàn", g["doan_name"], None, weak_party))
-        elif g["named"]:
-            out.append(Mention(m.start(), m.end(), "party", "org", g["n_name"], reg.province_of(g["n_name"]), weak_party))
-        elif g["chibo"]:
-            if g["cb_name"]:
-                out.append(Mention(m.start(), m.end(), "party", "chi bộ", g["cb_name"], None, weak_party))
-            else:
-                out.append(Mention(m.start(), m.end(), "anaphor", "chi bộ", "", None, weak_party))
-        elif g["deleg"]:
-            prov = reg.province_of(g["dl_prov"]) if g["dl_prov"] else None
-            out.append(Mention(m.start(), m.end(), "delegation" if prov else "anaphor",
-                               "delegation", prov or "", prov, False))
-        elif g["toan"]:
-            unit = _unit(g["toan_unit"])
-            out.append(Mention(m.start(), m.end(), "anaphor", "any" if unit == "đảng bộ" else unit, "", None, False))
-        elif g["place"]:
-            unit = _unit(g["pl_unit"])
-            strong = bool(g["pl_toan"]) or not _WEAK_PLACE.search(before) or bool(_CLAUSE_START.search(before))
-            out.append(_place_or_prov(m, unit, g["pl_name"], "place", not strong, reg))
-        elif g["state"]:
-            joint = re.search(r"(?:ủy|Đảng)\s*[-–]\s*(?:\S+\s*[-–]\s*)?$", before)
-            if not joint and not re.match(r"\s*[-–]\s*(?i:huyện ủy|tỉnh ủy|thành ủy)", uni[m.end():m.end() + 15]):
-                out.append(Mention(m.start(), m.end(), "state", "state", m.group(0), None, False))
-        elif g["paren"]:
-            out.append(Mention(m.start(), m.end(), "paren", "tỉnh", reg.province_of(g["paren_prov"]) or "", None, True))
-        del kind
+        mention = _mention(m, uni, reg)
+        if mention is not None:
+            out.append(mention)
     return out
+
+
+def _mention(m: re.Match[str], uni: str, reg: Registry) -> Mention | None:
+    """The mention one match of the pattern makes, if any. ``m.lastgroup`` is the branch that matched (each
+    branch is one named group around its own), so only that branch's groups are read."""
+    kind = m.lastgroup
+    group = m.group
+    start, end = m.start(), m.end()
+    before = uni[max(0, start - 60):start]
+    if kind == "bloc":
+        bk = fold(group("bloc_kind"))
+        unit = "khối dn" if bk.startswith("doanh") else ("khối cq-dn" if "doanh" in bk else "khối cq")
+        prov = reg.province_of(group("bloc_prov")) if group("bloc_prov") else None
+        scope = "tw" if group("bloc_tw") else ("tỉnh" if group("bloc_unit") else "")
+        if not scope:
+            return Mention(start, end, "anaphor", "khối", unit, None, _weak_party(before))
+        return Mention(start, end, "party", unit, scope, prov, _weak_party(before))
+    if kind == "bloc_short":
+        return Mention(start, end, "anaphor", "khối", "", None, _weak_party(before))
+    if kind == "typed":
+        unit = _unit(group("t_unit"))
+        name = _not_person(group("t_name"))
+        if name:
+            return _place_or_prov(m, unit, name, "party", _weak_party(before), reg)
+        return Mention(start, end, "anaphor", unit, "", None, _weak_party(before))
+    if kind == "prov_cmte":
+        unit = "tỉnh" if group("pc").lower().startswith("tỉnh") else "thành phố"
+        name = _not_person(group("pc_name"))
+        if name:
+            return _place_or_prov(m, unit, name, "party", _weak_party(before), reg)
+        return Mention(start, end, "anaphor", unit, "", None, _weak_party(before))
+    if kind == "dist_cmte":
+        unit = {"huyện": "huyện", "quận": "quận", "thị": "thị xã"}[group("dc").split()[0].lower()]
+        name = _not_person(group("dc_name"))
+        if name:
+            return Mention(start, end, "party", unit, name, None, _weak_party(before))
+        return Mention(start, end, "anaphor", unit, "", None, _weak_party(before))
+    if kind == "doan":
+        return Mention(start, end, "party", "đảng đoàn", group("doan_name"), None, _weak_party(before))
+    if kind == "named":
+        name = group("n_name")
+        return Mention(start, end, "party", "org", name, reg.province_of(name), _weak_party(before))
+    if kind == "chibo":
+        if group("cb_name"):
+            return Mention(start, end, "party", "chi bộ", group("cb_name"), None, _weak_party(before))
+        return Mention(start, end, "anaphor", "chi bộ", "", None, _weak_party(before))
+    if kind == "deleg":
+        prov = reg.province_of(group("dl_prov")) if group("dl_prov") else None
+        return Mention(start, end, "delegation" if prov else "anaphor", "delegation", prov or "", prov, False)
+    if kind == "toan":
+        unit = _unit(group("toan_unit"))
+        return Mention(start, end, "anaphor", "any" if unit == "đảng bộ" else unit, "", None, False)
+    if kind == "place":
+        name = _not_person(group("pl_name"))
+        if not name:
+            return None
+        strong = bool(group("pl_toan")) or not _weak_place(before)
+        return _place_or_prov(m, _unit(group("pl_unit")), name, "place", not strong, reg)
+    if kind == "state":
+        joint = re.search(r"(?:ủy|Đảng)\s*[-–]\s*(?:\S+\s*[-–]\s*)?$", before)
+        if not joint and not re.match(r"\s*[-–]\s*(?i:huyện ủy|tỉnh ủy|thành ủy)", uni[end:end + 15]):
+            return Mention(start, end, "state", "state", m.group(0), None, False)
+        return None
+    assert kind == "paren", kind
+    return Mention(start, end, "paren", "tỉnh", reg.province_of(group("paren_prov")) or "", None, True)
+
+
+def _not_person(name: str | None) -> str | None:
+    """``name``, or None for a person's name caught after a committee (see :func:`_person`)."""
+    return None if _person(name) else name
 
 
 def _place_or_prov(m: re.Match[str], unit: str, name: str, kind: str, weak: bool, reg: Registry) -> Mention:

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from etl.extract.bodies import Body, BodyResolver, Mention, find_mentions
-from etl.extract.metrics import Candidate, find_candidates, load_catalogue
+from etl.extract.metrics import Candidate, candidates_in, find_candidates, load_catalogue
 from etl.extract.periods import EVENT, WEAK, Period, PeriodContext, PeriodScanner, label_for, resolve_period
 from etl.extract.registry import REGISTRY
 from etl.text.datelines import find_dateline
-from etl.text.normalize import fold, match_form, nfc, unify
+from etl.text.normalize import fold, forms, nfc
 from etl.text.sentences import Span, paragraphs, split
 
 # A year not inside a number, a date or a range. (The look-behind stands after the first digit so that `re`
@@ -23,7 +24,36 @@ _YEAR_IN_RANGE = re.compile(r"(?:19|20)\d\d\s*[-–]\s*$")
 _CAPTION = re.compile(r"^\s*(?:ảnh|video|nguồn|tin liên quan|tin, ảnh)\s*:", re.IGNORECASE)
 _REPUBLISHED = re.compile(r"(?:^|\n)\s*(?:theo\s+[^\n]{0,60}(?:ttxvn|vietnam\+|vnexpress|báo|nhân dân|vov)|"
                           r"\(?ttxvn(?:/vietnam\+)?\)?\s*$)", re.IGNORECASE | re.MULTILINE)
+# The same without its line start, tried only at line starts: (?:^|\n) opens no jump for re, so a search
+# tries every position of the tail, while a match from a "\n" is one from the line start after it.
+_REPUBLISHED_AT = re.compile(_REPUBLISHED.pattern.removeprefix(r"(?:^|\n)"), re.IGNORECASE | re.MULTILINE)
+
+
+def _republished(tail: str) -> bool:
+    """``bool(_REPUBLISHED.search(tail))``: a line of the tail says where the article comes from."""
+    at = 0
+    while at >= 0:
+        if _REPUBLISHED_AT.match(tail, at):
+            return True
+        at = tail.find("\n", at)
+        at = at + 1 if at >= 0 else -1
+    return False
 _OUTLET_TAG = re.compile(r"(?:^|\n)\s*\(?([A-ZĐ][A-Za-zĐđ.]{1,11})\)?\s*\.?[-–]")
+
+
+def _outlet_tags(head: str) -> Iterator[re.Match[str]]:
+    """``_OUTLET_TAG.finditer(head)``, trying only where a match can begin (the start and each newline):
+    (?:^|\n) opens no jump for re, so finditer tries every position of the head."""
+    at = 0
+    while 0 <= at <= len(head):
+        m = _OUTLET_TAG.match(head, at)
+        if m is not None:
+            yield m
+            at = m.end()
+        else:
+            at += 1
+        at = head.find("\n", at) if at > 0 else at  # ^ stands only at 0 here (no MULTILINE)
+
 _DOMAIN = re.compile(r"\b([a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org))\b", re.IGNORECASE)
 LEAD_PARAGRAPHS = 3
 
@@ -61,10 +91,10 @@ def detect_outlet(text: str, outlet: str | None = None) -> tuple[str | None, boo
             return reg.outlets[key], True
         prov = reg.province_of(outlet)
         return prov, prov is not None
-    if _REPUBLISHED.search(text[-400:]):
+    if _republished(text[-400:]):
         return None, True
     head = _head(text, 12)
-    for m in _OUTLET_TAG.finditer(head):
+    for m in _outlet_tags(head):
         key = fold(m.group(1).strip("()."))
         if key in reg.outlets:
             return reg.outlets[key], True
@@ -105,7 +135,7 @@ def _is_caption(p: Span) -> bool:
 
 
 def _lead(paras: list[Span]) -> list[Span]:
-    body = [p for p in paras[1:] if not _is_caption(p) and len(p.text) > 80]
+    body = [p for p in paras[1:] if len(p.text) > 80 and not _is_caption(p)]
     return body[:LEAD_PARAGRAPHS]
 
 
@@ -132,13 +162,21 @@ class _PeriodFinder:
             self.resolved[key] = resolve_period(m, self.low, ctx)
         return self.resolved[key]
 
-    def __call__(self, ctx: PeriodContext, start: int = 0, end: int | None = None) -> list[Period]:
-        """``find_periods(low, ctx, start, end)``."""
-        return [p for m in self._scan(start, end) if (p := self._resolve(ctx, m)) is not None]
+    def __call__(self, ctx: PeriodContext, start: int = 0, end: int | None = None) -> Iterator[Period]:
+        """``find_periods(low, ctx, start, end)``, resolved as they are taken (callers want the first that
+        fits)."""
+        for m in self._scan(start, end):
+            if (p := self._resolve(ctx, m)) is not None:
+                yield p
 
-    def within(self, ctx: PeriodContext, lo: int, hi: int) -> list[Period]:
-        """The periods of the whole text (``self(ctx)``) that lie inside ``lo:hi``."""
-        return [p for m in self.scanner.within(lo, hi) if (p := self._resolve(ctx, m)) is not None]
+    def within(self, ctx: PeriodContext, lo: int, hi: int, *, last: bool = False) -> Period | None:
+        """The first (or ``last``) period other than a weak one among the periods of the whole text
+        (``self(ctx)``) that lie inside ``lo:hi``."""
+        found = self.scanner.within(lo, hi)
+        for m in reversed(found) if last else found:
+            if (p := self._resolve(ctx, m)) is not None and p.kind != WEAK:
+                return p
+        return None
 
     def first(self, ctx: PeriodContext, wanted: Callable[[Period], bool]) -> Period | None:
         """The first period of the whole text (``self(ctx)``) that is ``wanted``."""
@@ -187,9 +225,9 @@ def _home_province(mentions: list[Mention], outlet_prov: str | None, lead_end: i
     return None
 
 
-@dataclass(frozen=True)
-class Found:
-    """A figure with its attribution, before it becomes a public ExtractedFact."""
+class Found(NamedTuple):
+    """A figure with its attribution, before it becomes a public ExtractedFact (a tuple: a document makes one
+    per figure, and a frozen dataclass costs several times more to make)."""
 
     cand: Candidate
     body: Body
@@ -202,8 +240,7 @@ def analyse(text: str, *, published: date | None = None, outlet: str | None = No
             title: str | None = None) -> list[Found]:
     """The figures of a document with their bodies and periods (see :func:`etl.extract.extract_document`)."""
     doc = nfc(text)
-    low = match_form(doc)
-    uni = unify(doc)
+    low, uni = forms(doc)
     paras = paragraphs(doc)
     if not paras:
         return []
@@ -218,12 +255,14 @@ def analyse(text: str, *, published: date | None = None, outlet: str | None = No
     # period stays within its paragraph, so the others are never needed.
     figures: list[tuple[list[Span], Span, bool, list[Candidate]]] = []
     for p in paras:
-        if not cat.any_trigger.search(low, p.start, p.end) or not cat.figure_hint.search(low, p.start, p.end) or (
+        if not cat.figure_hint.search(low, p.start, p.end) or not cat.any_trigger.search(low, p.start, p.end) or (
                 _is_caption(p) and p.para != title_span.para):
             continue
         in_para = split(p)
         for k, s in enumerate(in_para):
-            cands = find_candidates(low, s.start, s.end, cat, uni)
+            # a sentence that is its paragraph has passed find_candidates' first tests already
+            whole = s.start == p.start and s.end == p.end
+            cands = (candidates_in if whole else find_candidates)(low, s.start, s.end, cat, uni)
             if cands:
                 figures.append((in_para[:k], s, s.start >= title_span.start and s.end <= title_span.end, cands))
     if not figures:
@@ -246,8 +285,8 @@ def analyse(text: str, *, published: date | None = None, outlet: str | None = No
     resolver = BodyResolver(mentions, home, pub)
     main = _main_body(resolver, mentions, title_span, lead)
 
-    def periods_in(lo: int, hi: int) -> list[Period]:
-        return periods.within(ctx, lo, hi)  # the document is scanned once; sentences take their slice
+    def period_in(lo: int, hi: int, last: bool) -> Period | None:
+        return periods.within(ctx, lo, hi, last=last)  # the document is scanned once; sentences take their slice
 
     found: list[Found] = []
     for before, s, in_title, cands in figures:
@@ -255,7 +294,7 @@ def analyse(text: str, *, published: date | None = None, outlet: str | None = No
             spec = next(m for m in cat.metrics if m.id == cand.metric)
             if in_title and spec.negatives_sentence is not None and spec.negatives_sentence.search(low):
                 continue  # a title figure the article itself qualifies away (a state vote, …)
-            period = _period_for(cand, s, before, periods_in, report, event, spec.period_preference, pub, year)
+            period = _period_for(cand, s, before, period_in, report, event, spec.period_preference, pub, year)
             body = _body_for(resolver, mentions, cand, s, before, main, period.last)
             if body is None:
                 continue
@@ -299,15 +338,17 @@ def _body_for(resolver: BodyResolver, mentions: list[Mention], cand: Candidate, 
     return main
 
 
-def _period_for(cand: Candidate, s: Span, before: list[Span], periods_in: Callable[[int, int], list[Period]],
+def _period_for(cand: Candidate, s: Span, before: list[Span], period_in: Callable[[int, int, bool], Period | None],
                 report: Period | None, event: Period | None, preference: str, pub: date | None, year: int) -> Period:
-    own = [p for p in periods_in(s.start, s.end) if p.kind != WEAK]
-    if own:
-        return own[0]
+    """The period of a figure: the first of its sentence (weak ones aside), else the last of the nearest
+    sentence before it in its paragraph that has one, else the document's event or report period."""
+    own = period_in(s.start, s.end, False)
+    if own is not None:
+        return own
     for prev in reversed([p for p in before if p.para == s.para]):
-        got = [p for p in periods_in(prev.start, prev.end) if p.kind != WEAK]
-        if got:
-            return got[-1]
+        got = period_in(prev.start, prev.end, True)
+        if got is not None:
+            return got
     order = (event, report) if preference == "event" else (report, event)
     for p in order:
         if p is not None:

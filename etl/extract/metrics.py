@@ -111,6 +111,11 @@ _HOUSEHOLD = re.compile(rf"\s*{_HOUSEHOLD_WORD}(?!\w)")
 _TARGET = re.compile(r"[^;.\d]{0,40}?(?:đạt|bằng|vượt)\s+(\d+(?:,\d+)?)\s*%")
 _YEARLIKE = re.compile(r"^(?:19|20)\d\d$")
 _MONEY_WORD = re.compile(r"tỷ|tỉ|triệu|nghìn|ngàn")
+# "mỗi" as a word in the sentence before a sum ("mỗi hộ 50 triệu đồng": each, not a total). A search of the
+# sentence's slice, written as one of the text: at the sentence's start the word stands whatever is before it.
+_EACH = re.compile(r"m(?<!\w.)ỗi(?!\w)")
+_EACH_AT = re.compile(r"mỗi(?!\w)")
+_PER_UNIT = re.compile(r"\s*(?:đồng|đ|vnđ|vnd)?\s*/")  # "50.000 đồng/người": a rate
 
 
 def _subclause_start(low: str, lo: int, pos: int) -> int:
@@ -127,8 +132,14 @@ def find_candidates(low: str, start: int, end: int, cat: Catalogue | None = None
     [('members_admitted', 45.0)]
     """
     cat = cat or load_catalogue()
-    if not cat.any_trigger.search(low, start, end) or not cat.figure_hint.search(low, start, end):
+    if not cat.figure_hint.search(low, start, end) or not cat.any_trigger.search(low, start, end):
         return []
+    return candidates_in(low, start, end, cat, orig)
+
+
+def candidates_in(low: str, start: int, end: int, cat: Catalogue, orig: str | None = None) -> list[Candidate]:
+    """:func:`find_candidates` for a sentence known to hold a trigger phrase and a number before a counter
+    (what its first two tests ask)."""
     out: list[Candidate] = []
     numbers = find_numbers(low, start, end)
     for i, num in enumerate(numbers):
@@ -199,10 +210,10 @@ def _match(low: str, s_start: int, s_end: int, num: NumberMention, clause_lo: in
     if spec.negatives_sentence is not None and spec.negatives_sentence.search(low, s_start, s_end):
         return None
     if spec.unit == "VND":
-        per = re.search(r"(?<!\w)mỗi(?!\w)", low[s_start:num.start])
-        if per and "tổng" not in low[s_start + per.end():num.start]:
+        per = _EACH_AT.match(low, s_start, num.start) or _EACH.search(low, s_start, num.start)
+        if per and "tổng" not in low[per.end():num.start]:
             return None
-        if re.match(r"\s*(?:đồng|đ|vnđ|vnd)?\s*/", low[num.end:s_end]):
+        if _PER_UNIT.match(low, num.end, s_end):
             return None
     target = _TARGET.match(low, after_cls, s_end)
     pct = float(target.group(1).replace(",", ".")) if target else None

@@ -184,11 +184,55 @@ def _resolve(name: str, m: re.Match[str], low: str, ctx: PeriodContext) -> Perio
     return None
 
 
-# Every expression starts with one of these; matching only there is an order of magnitude faster. (None of
-# the words begins another, so an anchor is where one of them begins, however far the text goes.)
+# Every expression starts with one of these words or a digit, not inside a word (none of the words begins
+# another, so an anchor is where one of them begins, however far the text goes). STARTS says more precisely
+# where one can start; _ANCHOR stays as the reference its tests compare with.
 ANCHOR_WORDS = ("từ", "kể", "giai", "trong", "sau", "nửa", "quý", "tính", "đến", "tới", "sáng", "trưa", "chiều", "tối",
                 "đêm", "hôm", "ngày", "tháng", "năm", "cả")
 _ANCHOR = re.compile(r"(?<!\w)(?:" + "|".join(ANCHOR_WORDS) + r"|\d)")
+_NUMBER_WORD = r"(?:\d|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"  # how _NUMW begins
+# How the patterns can begin at an anchor: the anchor word and what must follow it, as far as an expression
+# reads it in every pattern that begins so (white space as \s+ where a pattern has a plain space: a wider
+# test, never a narrower one). Most anchors begin none ("trong khi", "đến dự", "năm học", a number), and
+# trying the fifteen patterns there is what a scan cost most.
+_BY_NOW = r"\s+(?:hết|cuối|ngày|tháng|\d)"  # cutoff, cutoff_month after "đến"/"tới"
+STARTS: tuple[tuple[str, str], ...] = (
+    ("từ", r"\s+(?:đầu\s|năm\s|(?:19|20)\d)"),  # ytd, since, range, term_ytd
+    ("kể", r"\s+từ\s+(?:đầu\s|năm\s|(?:19|20)\d)"),  # ytd, since
+    ("giai", r"\s+đoạn\s+(?:19|20)"),  # range
+    ("trong", rf"\s+(?:{_NUMBER_WORD}|tháng)"),  # n_years, range, month, year, year_rel
+    ("sau", rf"\s+{_NUMBER_WORD}"),  # n_years
+    ("nửa", r"\s+(?:đầu|cuối)"),  # months
+    ("quý", r"\s"),  # quarter
+    ("tính", r"\s+(?:đến|tới)" + _BY_NOW), ("đến", _BY_NOW), ("tới", _BY_NOW),  # cutoff, cutoff_month
+    *((w, r"\s") for w in ("sáng", "trưa", "chiều", "tối", "đêm", "hôm")),  # day
+    ("ngày", r"\s+\d"), ("tháng", r"\s+\d"),  # day, day_words, month
+    ("năm", r"\s+(?:19|20|qua|trước|ngoái|nay|năm|tháng)"),  # year, year_rel; "năm năm qua", "năm tháng đầu"
+    ("cả", r"\s+năm\s+(?:19|20)"),  # year
+)
+_DIGIT_FOLLOW = r"\d?(?:\s*[/.-]|\s+(?:năm|tháng))"  # full_date; n_years, months
+
+
+def _word_start_pattern() -> str:
+    """The word starts as one pattern that consumes only the first letter (so that found starts never hide
+    each other), grouped by that letter: ``re`` then jumps from one such letter to the next and picks the
+    branch by it."""
+    by_first: dict[str, list[str]] = {}
+    for word, follow in STARTS:
+        by_first.setdefault(word[0], []).append(re.escape(word[1:]) + follow)
+    return "|".join(f"{re.escape(first)}(?<!\\w.)(?={'|'.join(rests)})" for first, rests in sorted(by_first.items()))
+
+
+_WORD_START = re.compile(_word_start_pattern())
+_DIGIT_START = re.compile(rf"\d(?<!\w.)(?={_DIGIT_FOLLOW})")
+
+
+def _starts(low: str) -> list[int]:
+    """The places of ``low`` where an expression can begin, in order (all of them at once: merging the two
+    scans lazily cost more than the rest of a text's scan)."""
+    return sorted([m.start() for m in _WORD_START.finditer(low)] + [m.start() for m in _DIGIT_START.finditer(low)])
+
+
 # The most characters other than white space that trying _COMBINED at a place can read from there (what an
 # expression consumes besides runs of white space, and what its look-aheads see after it); a test derives
 # the bound from the patterns. An attempt with more than this before the end of a stretch cannot tell the
@@ -198,6 +242,24 @@ _WHITE = re.compile(r"\s")
 
 
 def _scan(low: str, start: int, stop: int) -> list[re.Match[str]]:
+    out = []
+    pos = start
+    found = _starts(low)
+    for at in found[bisect_left(found, start):]:
+        if at >= stop:
+            break
+        if at < pos:
+            continue
+        m = _COMBINED.match(low, at, stop)
+        if m is not None and m.end() > m.start():
+            out.append(m)
+            pos = m.end()
+    return out
+
+
+def _scan_anchored(low: str, start: int, stop: int) -> list[re.Match[str]]:
+    """:func:`_scan` as it was, trying the patterns wherever an anchor word stands (the reference its tests
+    compare with)."""
     out = []
     pos = start
     while (a := _ANCHOR.search(low, pos, stop)) is not None:
@@ -225,7 +287,7 @@ class PeriodScanner:
         self.found: list[re.Match[str]] = []  # the whole text's expressions, as far as scanned
         self.found_starts: list[int] = []
         self._pos = 0  # where the scan of the whole text goes on
-        self._next: re.Match[str] | None = None  # the next anchor there, once looked for
+        self._starts = _starts(low)
         self._done = False
 
     def _decided(self, at: int) -> re.Match[str] | None:
@@ -234,29 +296,35 @@ class PeriodScanner:
         return self.decided[at]
 
     def _step(self) -> bool:
-        """One more anchor of the whole text; False at its end."""
-        a = self._next or _ANCHOR.search(self.low, self._pos)
-        self._next = None
-        if a is None:
+        """One more start of the whole text; False at its end."""
+        at = self._next_start()
+        if at is None:
             self._done = True
             return False
-        m = self._decided(a.start())
+        m = self._decided(at)
         if m is not None and m.end() > m.start():
             self.found.append(m)
             self.found_starts.append(m.start())
             self._pos = m.end()
         else:
-            self._pos = a.end()
+            self._pos = at + 1
         return True
+
+    def _next_start(self) -> int | None:
+        """The first start at or after where the whole text's scan goes on."""
+        i = bisect_left(self._starts, self._pos)
+        return self._starts[i] if i < len(self._starts) else None
 
     def whole_before(self, hi: int) -> list[re.Match[str]]:
         """The whole text's expressions, at least every one that starts before ``hi``."""
         while not self._done:
-            if self._next is None:
-                self._next = _ANCHOR.search(self.low, self._pos)
-            if self._next is not None and self._next.start() >= hi:
+            at = self._next_start()
+            if at is None:
+                self._done = True
+            elif at >= hi:
                 break
-            self._step()
+            else:
+                self._step()
         return self.found
 
     def whole(self) -> Iterator[re.Match[str]]:
@@ -287,14 +355,16 @@ class PeriodScanner:
         shared_before = self._shared_before(start, stop)
         out = []
         pos = start
-        while (a := _ANCHOR.search(low, pos, stop)) is not None:
-            at = a.start()
+        found = self._starts  # starts of the whole text: a stretch's are among them
+        for at in found[bisect_left(found, start):]:
+            if at >= stop:
+                break
+            if at < pos:
+                continue
             m = self._decided(at) if at < shared_before else _COMBINED.match(low, at, stop)
             if m is not None and m.end() > m.start():
                 out.append(m)
                 pos = m.end()
-            else:
-                pos = a.end()
         return out
 
     def _shared_before(self, start: int, stop: int) -> int:

@@ -24,7 +24,9 @@ class Dateline:
     exact: bool = True
 
 
-_FULL_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*((?:19|20)\d\d)(?![\d/])")
+# day, separator, month, the same separator, year; not inside a longer number or date. (The look-behind stands
+# after the first digit, so that re jumps from one digit to the next instead of trying every position.)
+_FULL_DATE = re.compile(r"(\d(?<![\d/.-].)\d?)\s*([/.-])\s*(\d{1,2})\s*\2\s*((?:19|20)\d\d)(?![\d/])")
 _URL_MONTH = re.compile(r"https?://\S*?/((?:19|20)\d\d)(0[1-9]|1[0-2])/\S*")
 _LEAD_IN = re.compile(
     r"^(?:[^\n]{0,12}[-–]\s*)?(?:\(?[A-ZĐ.]{2,8}\)?\s*[-–]\s*)?(?:sáng|trưa|chiều|tối|ngày|đêm|hôm)(?:\s+nay)?"

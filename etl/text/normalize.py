@@ -82,13 +82,67 @@ def fold(text: str) -> str:
     >>> fold("Thành ủy TP.HCM")
     'thanh uy tp.hcm'
     """
-    t = match_form(nfc(text)).replace("đ", "d")
-    t = _MARKS.sub("", unicodedata.normalize("NFD", t))
-    return _SPACES.sub(" ", t).strip()
+    t = unicodedata.normalize("NFD", match_form(nfc(text)).replace("đ", "d"))
+    if _NOT_ASCII_OR_MARK.search(t) is None:
+        t = t.encode("ascii", "ignore").decode("ascii")  # what drops the marks when nothing else is left
+    else:
+        t = _MARKS.sub("", t)
+    if "  " in t or "\t" in t or _ODD_SPACE.search(t) is not None:  # else every run of spaces is one " "
+        t = _SPACES.sub(" ", t)
+    return t.strip()
 
 
-# combining marks (U+0300–U+036F) removed by fold() (a regex: str.translate looks up every character)
+# combining marks (U+0300–U+036F) removed by fold() (a regex: str.translate looks up every character; and
+# the marks of a text otherwise in ASCII go faster still, with whatever else is not ASCII, by encoding it)
 _MARKS = re.compile("[\u0300-\u036f]+")
+_NOT_ASCII_OR_MARK = re.compile("[^\x00-\x7f\u0300-\u036f]")
+_ODD_SPACE = re.compile("[\u00a0\u2009\u202f]")
+
+
+def forms(text: str) -> tuple[str, str]:
+    """``(match_form(text), unify(text))`` with their shared work done once: one look for look-alike
+    characters and one for old-style tone pairs serve both. (A pair of the text is a pair of its lower case at
+    the same place: lower-casing keeps q apart and keeps word characters word characters, which a test checks
+    over every code point.)
+
+    >>> forms("Đảng uỷ Khối – Thanh Hoá")
+    ('đảng ủy khối - thanh hóa', 'Đảng ủy Khối - Thanh Hóa')
+    """
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    uni = text
+    for ch in set(_CHAR_RE.findall(text)):
+        uni = uni.replace(ch, _MAPPED[ch])
+        if ch.lower() in _MAPPED:  # "Ð" lower-cases to "ð", which match_form keeps
+            low = low.replace(ch.lower(), _MAPPED[ch.lower()])
+    hits = [m.start() for m in _TONE_ANY.finditer(low)]
+    if hits:
+        low = _move_pairs(low, hits, upper=False)
+        uni = _move_pairs(uni, hits, upper=True)
+    return low, uni
+
+
+def _move_pairs(text: str, hits: list[int], *, upper: bool) -> str:
+    """``text`` with the old-style pairs ending at ``hits`` (vowel positions where ``_TONE_ANY`` matched the
+    lower-case form) moved; with ``upper``, capitalised pairs too. As :func:`_modern_tones`, without its scans."""
+    out = []
+    last = 0
+    for i in hits:
+        pair = text[i - 1:i + 1]
+        new = _TONE_PAIRS.get(pair)
+        if new is None:
+            if not upper or pair[0] not in "UO" or (lower := _TONE_PAIRS.get(pair[0].lower() + pair[1])) is None:
+                continue
+            new = lower.capitalize()
+        out.append(text[last:i - 1])
+        out.append(new)
+        last = i + 1
+    out.append(text[last:])
+    return "".join(out)
+
+
+_MAPPED = {chr(k): str(v) for k, v in _CHAR_MAP.items()}
 
 
 def unify(text: str) -> str:

@@ -16,8 +16,15 @@ class Span(NamedTuple):
 
 
 # A sentence ends at . ! ? … followed by space and a capital letter, a digit, a quote or an opening bracket.
-_END = re.compile(r"(?<=[.!?…])[\"'”»)]*\s+(?=[\"'“«(\[]?[0-9A-ZÀ-ỸĐ])")
+# (The mark is matched, not looked behind for, so that re jumps from one mark to the next; a sentence ends
+# after it.)
+_END = re.compile(r"[.!?…][\"'”»)]*\s+(?=[\"'“«(\[]?[0-9A-ZÀ-ỸĐ])")
 _ABBREV = re.compile(r"(?:\b(?:TP|TT|TX|Tp|ThS|TS|PGS|GS|BS|Th|St|Mr|Ms|Q|P|H|X|T|Ô|B)|\b[A-ZÀ-ỸĐ])\.$")
+_ABBREV_LONGEST = 4  # "ThS.": what _ABBREV can match, so a search of the last four characters is enough
+
+
+# Span(...) without the Python-level __new__ of a NamedTuple: documents make thousands of them
+_span = tuple.__new__
 
 
 def paragraphs(text: str) -> list[Span]:
@@ -31,8 +38,8 @@ def paragraphs(text: str) -> list[Span]:
     for line in text.split("\n"):
         stripped = line.strip()
         if stripped:
-            start = pos + len(line) - len(line.lstrip())
-            out.append(Span(start, start + len(stripped), stripped, len(out)))
+            start = pos if len(stripped) == len(line) else pos + line.find(stripped)  # after any leading space
+            out.append(_span(Span, (start, start + len(stripped), stripped, len(out))))
         pos += len(line) + 1
     return out
 
@@ -54,13 +61,14 @@ def split(p: Span) -> list[Span]:
     out: list[Span] = []
     pos = 0
     for m in _END.finditer(p.text):
-        head = p.text[pos:m.start()]
-        if _ABBREV.search(head):
+        end = m.start() + 1
+        head = p.text[pos:end]
+        if _ABBREV.search(head, max(0, len(head) - _ABBREV_LONGEST)):
             continue
         if head.strip():
-            out.append(Span(p.start + pos, p.start + m.start(), head, p.para))
+            out.append(_span(Span, (p.start + pos, p.start + end, head, p.para)))
         pos = m.end()
     tail = p.text[pos:]
     if tail.strip():
-        out.append(Span(p.start + pos, p.start + len(p.text), tail, p.para))
+        out.append(_span(Span, (p.start + pos, p.start + len(p.text), tail, p.para)))
     return out

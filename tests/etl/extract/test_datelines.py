@@ -1,9 +1,13 @@
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from etl.text import datelines
 from etl.text.datelines import find_dateline, lead_in_date, parse_dateline
 
 
@@ -40,3 +44,13 @@ def test_month_from_address() -> None:
 ])
 def test_lead_in(sentence: str, parts: tuple[int, int, int | None]) -> None:
     assert lead_in_date(sentence) == parts
+
+
+_OLD_FULL_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*((?:19|20)\d\d)(?![\d/])")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*"0123456789/.- x", "2019", "20", "19", "\n", "12/5/2020"]), max_size=30).map("".join))
+def test_full_date_as_before(line: str) -> None:
+    old = [m.groups() + m.span() for m in _OLD_FULL_DATE.finditer(line)]
+    assert [m.groups() + m.span() for m in datelines._FULL_DATE.finditer(line)] == old

@@ -3,7 +3,10 @@ from __future__ import annotations
 import unicodedata
 from datetime import date
 
-from etl.extract import EXTRACTOR_VERSION, extract_document, fact_to_json
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from etl.extract import EXTRACTOR_VERSION, document, extract_document, fact_to_json
 
 ARTICLE = ("Phường Hòa Bình trao quà Tết\n\nCập nhật: 20/01/2024\n\nSáng 19/1, Đảng ủy phường Hòa Bình (TP.HCM) "
            "trao 100 phần quà, trị giá 50 triệu đồng cho đảng viên khó khăn. Trước đó, Đảng ủy phường trao 50 triệu "
@@ -39,3 +42,23 @@ def test_json_shape() -> None:
     obj = fact_to_json(f, "a.txt")
     assert obj["source"] == "a.txt" and obj["period_label"] == "năm 2018" and obj["target_pct"] == 120.0
     assert obj["period_start"] == "2018-01-01" and obj["body_verified"] is False
+
+
+_TAIL_PIECES = ["Theo ", "theo ", "THEO ", "TTXVN", "(TTXVN)", "ttxvn/vietnam+", "(TTXVN/Vietnam+)", "Báo Tây Ninh",
+                "VnExpress", "Nhân Dân", "VOV", "\n", "\n\n", "  ", "\t", "Tin liên quan:", "- ", "x" * 30, "Hà Nội, "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TAIL_PIECES), max_size=20).map("".join))
+def test_republished_as_the_search(tail: str) -> None:
+    assert document._republished(tail) == bool(document._REPUBLISHED.search(tail)), tail
+
+
+_HEAD_PIECES = ["(BNA) - ", "BTNO -", "(GLO)-", "TTO – ", "Báo Nghệ An", "\n", "\n\n", "  ", "x", "Ngày 7/5, ", ".", "-",
+                "ĐĐK.–", "abc"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_HEAD_PIECES), max_size=20).map("".join))
+def test_outlet_tags_as_finditer(head: str) -> None:
+    assert [m.span(1) for m in document._outlet_tags(head)] == [m.span(1) for m in document._OUTLET_TAG.finditer(head)]

@@ -55,3 +55,16 @@ def test_every_catalogue_key_is_documented() -> None:
     for key in keys:
         assert f"`{key}`" in readme, key
     assert load_catalogue().metrics
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("Mỗi chi bộ đã quyên góp được 5 triệu đồng giúp đồng bào.", []),
+    ("Xã đã quyên góp được 5 triệu đồng, mỗi hộ nhận quà.", [("funds_donated", 5_000_000)]),
+    ("Đảng ủy trao quà cho mỗi hộ, tổng cộng đã quyên góp được 30 triệu đồng.", [("funds_donated", 30_000_000)]),
+    ("Đảng ủy đã quyên góp được 50.000 đồng/người.", []),
+    ("Chi bộ đã quyên góp được 2 triệu đồng vào quỹ, mỗi người một phần.", [("funds_donated", 2_000_000)]),
+])
+def test_sums_each_and_per(sentence: str, found: list[tuple[str, float]]) -> None:
+    assert _found(sentence) == found
+    low = match_form("Ngày 5/3, " + sentence)  # the same, further into a sentence
+    assert [(c.metric, c.number.value) for c in find_candidates(low, 10, len(low))] == found
