@@ -33,6 +33,10 @@ from etl.text.normalize import match_form
     "Hội nghị đã bầu 15 đồng chí vào Ban Chấp hành.",
     "Có 250 đại biểu dự hội nghị.",
     "Kết nạp được 40 đảng viên, trong đó có 12 đảng viên nữ.",
+    "Chi bộ chuẩn bị nguồn để kết nạp 6 quần chúng còn lại.",
+    "Xã đưa vào sử dụng 3 nhà văn hóa thôn.",
+    "Sau khi lấy phiếu tín nhiệm, 11 đồng chí đạt trên 80% phiếu tín nhiệm cao.",
+    "Tổng kinh phí thực hiện 2,4 tỷ đồng, lấy từ ngân sách tỉnh và Quỹ Vì người nghèo.",
 ])
 def test_not_a_fact(sentence: str) -> None:
     low = match_form(sentence)

@@ -26,6 +26,8 @@ def _found(sentence: str) -> list[tuple[str, float]]:
     ("Huyện khánh thành và trao tặng 4 ngôi nhà tình nghĩa.", "houses_built", 4),
     ("Đề án hỗ trợ xây dựng nhà cho 9 hộ đảng viên nghèo.", "houses_built", 9),
     ("Hội nghị lấy phiếu tín nhiệm đối với 11 đồng chí Ủy viên Ban Thường vụ.", "confidence_vote_subjects", 11),
+    ("Chi bộ nhà trường vừa kết nạp hai học sinh lớp 12 vào Đảng.", "members_admitted", 2),
+    ("Đảng ủy xây mới 9 căn, với tổng kinh phí hơn 600 triệu đồng.", "funds_donated", 600_000_000),
 ])
 def test_each_metric(sentence: str, metric: str, value: int) -> None:
     assert (metric, value) in _found(sentence)
