@@ -167,7 +167,7 @@ def _match(low: str, s_start: int, s_end: int, num: NumberMention, clause_lo: in
         while (t := spec.triggers.search(low, pos, num.start)) is not None:
             pos = t.start() + 1
             if orig is not None and orig[t.start()].isupper() and t.start() > s_start + 1 and \
-                    not re.search(r"[,;:.(]\s*$", low[max(s_start, t.start() - 3):t.start()]):
+                    not re.search(r"[,;:.(•+-]\s*$", low[max(s_start, t.start() - 3):t.start()]):
                 continue  # inside a name: "Ngân hàng Nông nghiệp và Phát triển nông thôn"
             trig_start = t.start()
     if household is not None and (cls is None or trig_start is None):

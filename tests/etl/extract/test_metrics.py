@@ -33,6 +33,11 @@ def test_each_metric(sentence: str, metric: str, value: int) -> None:
     assert (metric, value) in _found(sentence)
 
 
+def test_capitalised_trigger_opening_a_list_item() -> None:
+    # a capitalised trigger inside a sentence is taken for part of a name, but not after a list dash
+    assert ("members_admitted", 38) in _found("- Kết nạp đảng viên mới: 38 đồng chí, đạt 95% kế hoạch;")
+
+
 def test_money_and_houses_in_one_sentence() -> None:
     got = _found("Đảng ủy hỗ trợ xây dựng 6 căn nhà tình nghĩa, tương đương hơn 400 triệu đồng.")
     assert ("houses_built", 6) in got and ("funds_donated", 400_000_000) in got
