@@ -92,6 +92,10 @@ _WEAK_PARTY = re.compile(r"(?:\b(?:của|cho|tặng|thăm|chúc tết|chúc mừ
 _WEAK_PLACE = re.compile(r"\b(?:cho|tặng|tại|ở|thăm|giúp|hỗ trợ|đến|về|tới|của|người dân|bà con|hộ|khó khăn|trên địa bàn|"
                          r"các|và|với)\b[^,;:()]{0,40}$", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"(?:^|[,;:.!?(]\s*|\n)$")
+# A person's name after a committee ("Bí thư Huyện ủy Trần Văn Nam") comes after their title; without one, a
+# name shaped like a person's is a place ("Huyện ủy Dương Minh Châu").
+_TITLE = re.compile(r"\b(?:bí thư|ủy viên|trưởng ban|phó trưởng ban|chủ tịch|chủ nhiệm|chánh văn phòng|giám đốc|trưởng|phó)"
+                    r"\b[^,;:()]{0,30}$", re.IGNORECASE)
 
 
 def _pattern() -> re.Pattern[str]:
@@ -156,7 +160,7 @@ def find_mentions(uni: str, low: str | None = None) -> list[Mention]:
         weak_party = bool(_WEAK_PARTY.search(before))
         g = dict(m.groupdict())
         for key in ("pc_name", "dc_name", "t_name", "pl_name"):
-            if _person(g.get(key)):
+            if _person(g.get(key)) and _TITLE.search(before):
                 g[key] = None
         if g["place"] and not g["pl_name"]:
             continue

@@ -47,6 +47,11 @@ def test_person_after_committee_is_not_a_place() -> None:
     assert ms[0].kind == "anaphor"
 
 
+def test_place_named_like_a_person() -> None:
+    ms = find_mentions(unify("Sáng 3/9, Huyện ủy Dương Minh Châu trao tặng 4 căn nhà đại đoàn kết."))
+    assert (ms[0].kind, ms[0].name) == ("party", "Dương Minh Châu")
+
+
 def test_short_form_refers_back() -> None:
     text = ("Đảng ủy Khối các cơ quan Trung ương họp\n\nNgày 6/3/2019, Đảng ủy Khối các cơ quan Trung ương họp "
             "sơ kết công tác tại Hà Nội trong cả buổi sáng.\n\nDịp này, Đảng ủy Khối đã trích 300 triệu đồng ủng hộ tỉnh Lai Châu.")
