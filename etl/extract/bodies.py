@@ -333,8 +333,8 @@ class BodyResolver:
         for c in self.mentions:
             if c.start >= pos:
                 break
-            if self._fits(anaphor, c):
-                best = c
+            if self._fits(anaphor, c) and (not c.weak or best is None or best.weak):
+                best = c  # the last one that fits, a weak one (a recipient: "cho các xã …") only if no other
         if best is None:
             for c in self.mentions:
                 if pos <= c.start < sent_end and self._fits(anaphor, c):

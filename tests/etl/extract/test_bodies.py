@@ -58,6 +58,13 @@ def test_short_form_refers_back() -> None:
     assert _body(text) == ("Đảng bộ Khối các cơ quan Trung ương", None)
 
 
+def test_short_form_skips_a_recipient() -> None:
+    text = ("Xã Quảng Tín kết nạp đảng viên\n\nNgày 4/9/2025, Đảng ủy xã Quảng Tín (Lâm Đồng) họp, bàn cách giúp đỡ "
+            "đồng bào các xã Phú Sơn, Lộc An xây dựng chi bộ thôn.\n\nSau buổi họp, Đảng ủy xã đã kết nạp 6 quần chúng ưu tú.")
+    body, _ = _body(text)
+    assert "Quảng Tín" in body
+
+
 def test_province_from_outlet_tag() -> None:
     text = ("Đảng ủy khối doanh nghiệp tỉnh kết nạp đảng viên\n\n(BTNO) - Năm 2019, Đảng ủy Khối doanh nghiệp tỉnh "
             "đã kết nạp 40 quần chúng ưu tú vào Đảng, góp phần xây dựng tổ chức đảng vững mạnh ở doanh nghiệp.")
