@@ -113,6 +113,16 @@ _YEARLIKE = re.compile(r"^(?:19|20)\d\d$")
 _MONEY_WORD = re.compile(r"tỷ|tỉ|triệu|nghìn|ngàn")
 
 
+def _in_name(low: str, orig: str | None, hit: re.Match[str], at: int, s_start: int) -> bool:
+    """True when a one-word look-alike is capitalised inside a sentence and another capitalised word follows:
+    part of a name ("Thành ủy Cần Thơ" is no "cần", a need). Longer ones ("Huy hiệu Đảng") stay look-alikes."""
+    return orig is not None and " " not in hit.group() and orig[at].isupper() and at > s_start + 1 and \
+        bool(_NAME_NEXT.match(orig, at + len(hit.group()))) and not re.search(r"[,;:.(•+-]\s*$", low[max(s_start, at - 3):at])
+
+
+_NAME_NEXT = re.compile(r" [^\W\d_][^\W\d_A-ZĐ]")  # a space, then a capitalised word (not "XIII", not "4")
+
+
 def _subclause_start(low: str, lo: int, pos: int) -> int:
     """Start of the comma-delimited part of ``low[lo:pos]`` that contains ``pos``."""
     cut = max(low.rfind(",", lo, pos), low.rfind(":", lo, pos))
@@ -189,7 +199,7 @@ def _match(low: str, s_start: int, s_end: int, num: NumberMention, clause_lo: in
     sub_lo = max(min(_subclause_start(low, clause_lo, trig_start), trig_start), min(prev_end, trig_start))
     window = low[sub_lo:num.start]
     for neg in (spec.negatives_before, cat.lookalike_before):
-        if neg is not None and neg.search(window):
+        if neg is not None and any(not _in_name(low, orig, h, sub_lo + h.start(), s_start) for h in neg.finditer(window)):
             return None
     tail = low[after_cls if household is not None and cls is None else (cls.end() if cls else num.end):
                min(s_end, after_cls + 30)]

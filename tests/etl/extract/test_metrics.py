@@ -38,6 +38,13 @@ def test_capitalised_trigger_opening_a_list_item() -> None:
     assert ("members_admitted", 38) in _found("- Kết nạp đảng viên mới: 38 đồng chí, đạt 95% kế hoạch;")
 
 
+def test_lookalike_word_inside_a_place_name() -> None:
+    # "cần" (a need) is a look-alike; in "Cần Thơ" it is a name; a capitalised badge stays a look-alike
+    assert ("members_admitted", 204) in _found("Năm 2023, Thành ủy Cần Thơ kết nạp 204 đảng viên.")
+    assert _found("Năm nay, Thành ủy Cần Thơ phấn đấu kết nạp 204 đảng viên.") == []
+    assert _found("Thành ủy trao Huy hiệu Đảng cho 25 đảng viên.") == []
+
+
 def test_money_and_houses_in_one_sentence() -> None:
     got = _found("Đảng ủy hỗ trợ xây dựng 6 căn nhà tình nghĩa, tương đương hơn 400 triệu đồng.")
     assert ("houses_built", 6) in got and ("funds_donated", 400_000_000) in got
