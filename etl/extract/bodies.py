@@ -226,7 +226,7 @@ def find_mentions(uni: str, low: str | None = None) -> list[Mention]:
 
 def _place_or_prov(m: re.Match[str], unit: str, name: str, kind: str, weak: bool, reg: Registry) -> Mention:
     prov = reg.province_of(name)
-    if prov and (unit == "tỉnh" or unit == "thành phố" and reg.province_kind.get(prov) != "tỉnh"):
+    if prov and (unit == "tỉnh" or (unit == "thành phố" and reg.province_kind.get(prov) != "tỉnh")):
         return Mention(m.start(), m.end(), kind, "province", prov, prov, weak)
     # "Thành ủy Hà Tĩnh": the capital of the province named alike, a city under it
     return Mention(m.start(), m.end(), kind, unit, name, prov if unit == "thành phố" else None, weak)
