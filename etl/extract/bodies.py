@@ -43,7 +43,10 @@ class Mention(NamedTuple):
 
 _W = f"[{UPPER}{LOWER}0-9]"
 _CAP = f"[{UPPER}]{_W}*"
-_NAME = rf"{_CAP}(?:[ ](?:{_CAP}|\d+))*(?:\s?-\s?{_CAP}(?:[ ]{_CAP})*)?"
+# Words of organisation names usually written with a lower-case second syllable ("Công ty", "Chính phủ").
+_ORG = r"(?:Công ty(?: cổ phần| trách nhiệm hữu hạn)?|Cổ phần|Cao su|Công an|Quân sự|Chính phủ|Quốc hội|Văn phòng|Xi măng|" \
+       r"Điện lực|Ngân hàng|Bệnh viện|Biên phòng|Bộ đội|Tài chính)"
+_NAME = rf"(?:{_ORG}|{_CAP})(?:[ ](?:{_ORG}|{_CAP}|\d+))*(?:\s?-\s?{_CAP}(?:[ ]{_CAP})*)?"
 _UNIT = r"tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường|thị trấn"
 
 

@@ -62,6 +62,15 @@ def test_city_committee_named_like_its_province(committee: str, body: str) -> No
     assert got.startswith(body) and "tỉnh Hà Tĩnh" not in got
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Đảng ủy Chính phủ họp", "Chính phủ"), ("Đảng bộ Quốc hội họp", "Quốc hội"),
+    ("Đảng bộ Tổng Công ty Cảng Sài Gòn họp", "Tổng Công ty Cảng Sài Gòn"),
+    ("Đảng ủy Công ty cổ phần Cao su Phước Hòa họp", "Công ty cổ phần Cao su Phước Hòa"),
+])
+def test_names_with_a_lower_case_syllable(text: str, name: str) -> None:
+    assert find_mentions(unify(text))[0].name == name
+
+
 def test_short_form_refers_back() -> None:
     text = ("Đảng ủy Khối các cơ quan Trung ương họp\n\nNgày 6/3/2019, Đảng ủy Khối các cơ quan Trung ương họp "
             "sơ kết công tác tại Hà Nội trong cả buổi sáng.\n\nDịp này, Đảng ủy Khối đã trích 300 triệu đồng ủng hộ tỉnh Lai Châu.")
