@@ -76,7 +76,7 @@ def _build(reg: Registry) -> re.Pattern[str]:
         "prov_cmte": rf"(?i:(?:ban thường vụ |btv |thường trực )?)(?P<pc>(?i:tỉnh ủy|thành ủy))(?:\s+(?P<pc_name>{prov}|{_NAME}))?",
         "dist_cmte": rf"(?P<dc>(?i:huyện ủy|quận ủy|thị ủy))(?:\s+(?P<dc_name>{_NAME}))?",
         "doan": rf"Đảng đoàn\s+(?P<doan_name>Quốc hội|Mặt trận Tổ quốc Việt Nam|MTTQ Việt Nam|{_NAME})",
-        "named": rf"(?i:đảng (?:ủy|bộ))\s+(?P<n_name>{_NAME})",
+        "named": rf"(?i:đảng (?:ủy|bộ))\s+(?P<n_name>{_NAME}(?:\s+(?i:tỉnh|thành phố)(?:\s+(?P<n_prov>{prov}))?(?!\s+{_CAP}))?)",
         "chibo": rf"Chi bộ(?:\s+(?P<cb_name>{_NAME}))?",
         "deleg": rf"(?i:đoàn (?:đại biểu|công tác))(?:\s+(?:của\s+)?(?:(?i:tỉnh|thành phố)\s+)?(?P<dl_prov>{prov}))?",
         "toan": rf"(?i:toàn\s+(?P<toan_unit>đảng bộ|huyện|tỉnh|thành phố|quận|thị xã))\b(?!\s+(?:{_CAP}))",
@@ -200,7 +200,8 @@ def find_mentions(uni: str, low: str | None = None) -> list[Mention]:
         elif g["doan"]:
             out.append(Mention(m.start(), m.end(), "party", "đảng đoàn", g["doan_name"], None, weak_party))
         elif g["named"]:
-            out.append(Mention(m.start(), m.end(), "party", "org", g["n_name"], reg.province_of(g["n_name"]), weak_party))
+            prov = reg.province_of(g["n_prov"] or g["n_name"])  # "Đảng ủy Công an tỉnh Thanh Hóa"
+            out.append(Mention(m.start(), m.end(), "party", "org", g["n_name"], prov, weak_party))
         elif g["chibo"]:
             if g["cb_name"]:
                 out.append(Mention(m.start(), m.end(), "party", "chi bộ", g["cb_name"], None, weak_party))
@@ -281,7 +282,9 @@ class BodyResolver:
             if reg_id:
                 row = reg.bodies[reg_id]
                 return Body(row["name"], reg_id, row["province"] or None, True, row["level"])
-            return self._make(f"Đảng bộ {name}", None if m.name in _EXPAND else self.home, "grassroots", when)
+            if self.home and re.search(r"(?:tỉnh|thành phố)$", name):
+                name = f"{name} {self.home}"  # "Đảng ủy Quân sự tỉnh": the province of the document
+            return self._make(f"Đảng bộ {name}", None if m.name in _EXPAND else m.province or self.home, "grassroots", when)
         if m.unit == "đảng đoàn":
             return self._make(f"Đảng đoàn {m.name}", None, "agency", when)
         if m.unit == "chi bộ":

@@ -71,6 +71,15 @@ def test_names_with_a_lower_case_syllable(text: str, name: str) -> None:
     assert find_mentions(unify(text))[0].name == name
 
 
+def test_committee_named_with_its_province() -> None:
+    text = ("Trao nhà cho hộ nghèo\n\nNgày 9/5/2024, Đảng ủy Quân sự tỉnh Cao Bằng bàn giao 6 căn nhà cho hộ nghèo ở "
+            "các xã biên giới của huyện Hà Quảng, mỗi căn được hỗ trợ 70 triệu đồng.\n\n"
+            "Năm 2023, Đảng ủy Quân sự tỉnh đã xây mới 14 căn nhà tình nghĩa.")
+    facts = extract_document(text)
+    assert {(f.value, f.body, f.province) for f in facts} == {(6, "Đảng bộ Quân sự tỉnh Cao Bằng", "Cao Bằng"),
+                                                            (14, "Đảng bộ Quân sự tỉnh Cao Bằng", "Cao Bằng")}
+
+
 def test_short_form_refers_back() -> None:
     text = ("Đảng ủy Khối các cơ quan Trung ương họp\n\nNgày 6/3/2019, Đảng ủy Khối các cơ quan Trung ương họp "
             "sơ kết công tác tại Hà Nội trong cả buổi sáng.\n\nDịp này, Đảng ủy Khối đã trích 300 triệu đồng ủng hộ tỉnh Lai Châu.")
