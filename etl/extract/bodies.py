@@ -71,6 +71,10 @@ def _build(reg: Registry) -> re.Pattern[str]:
                 rf"(?:\s+(?P<bloc_unit>(?i:tỉnh|thành phố|tp\.?))(?:\s+(?P<bloc_prov>{prov}))?"
                 rf"|\s+(?P<bloc_tw>(?i:trung ương|tw|t\.ư|tư|t\.w)))?",
         "bloc_short": r"(?i:đảng (?:ủy|bộ) khối)|\bĐUK\b",
+        # the committees that replaced the blocs in 2025: "Đảng ủy các cơ quan Đảng tỉnh", "Đảng bộ UBND tỉnh X"
+        "agencies": rf"(?i:(?:ban thường vụ |ban chấp hành |bch )?đảng (?:ủy|bộ))\s+"
+                    rf"(?P<ag_kind>(?i:các\s+cơ quan\s+đảng|ủy ban nhân dân|ubnd))(?:\s+(?P<ag_unit>(?i:tỉnh|thành phố|tp\.?))"
+                    rf"(?:\s+(?P<ag_prov>{prov}))?|\s+(?P<ag_tw>(?i:trung ương|tw|t\.ư|tư|t\.w)))?",
         "typed": rf"(?i:(?:ban thường vụ |ban chấp hành |bch )?đảng (?:ủy|bộ))\s+(?P<t_unit>(?i:{_UNIT}))"
                  rf"(?:\s+(?P<t_name>{prov}|{_NAME}))?",
         "prov_cmte": rf"(?i:(?:ban thường vụ |btv |thường trực )?)(?P<pc>(?i:tỉnh ủy|thành ủy))(?:\s+(?P<pc_name>{prov}|{_NAME}))?",
@@ -178,6 +182,10 @@ def find_mentions(uni: str, low: str | None = None) -> list[Mention]:
                 out.append(Mention(m.start(), m.end(), "party", unit, scope, prov, weak_party))
         elif g["bloc_short"]:
             out.append(Mention(m.start(), m.end(), "anaphor", "khối", "", None, weak_party))
+        elif g["agencies"]:
+            unit = "cq đảng" if fold(g["ag_kind"]).startswith("cac") else "ubnd"
+            prov = reg.province_of(g["ag_prov"]) if g["ag_prov"] else None
+            out.append(Mention(m.start(), m.end(), "party", unit, "tw" if g["ag_tw"] else "tỉnh", prov, weak_party))
         elif g["typed"]:
             unit = _unit(g["t_unit"])
             name = g["t_name"]
@@ -263,6 +271,14 @@ class BodyResolver:
             prov = m.province or m.name
             kind = reg.province_kind.get(prov, "tỉnh")
             return self._make(f"Đảng bộ {kind} {prov}", prov, "province", when)
+        if m.unit in ("cq đảng", "ubnd"):
+            if m.name == "tw":
+                return self._make("Đảng bộ các cơ quan Đảng Trung ương", None, "central_bloc", when)
+            ag_prov = m.province or self.home
+            what = "các cơ quan Đảng" if m.unit == "cq đảng" else "Ủy ban nhân dân"
+            kind = reg.province_kind.get(ag_prov or "", "tỉnh")
+            return self._make(f"Đảng bộ {what} {kind} {ag_prov}" if ag_prov else f"Đảng bộ {what} tỉnh", ag_prov,
+                              "provincial_bloc", when)
         if m.unit.startswith("khối"):
             if m.name == "tw":
                 label = {"khối dn": "Đảng bộ Khối doanh nghiệp Trung ương"}.get(m.unit, "Đảng bộ Khối các cơ quan Trung ương")

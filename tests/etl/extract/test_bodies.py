@@ -80,6 +80,18 @@ def test_committee_named_with_its_province() -> None:
                                                             (14, "Đảng bộ Quân sự tỉnh Cao Bằng", "Cao Bằng")}
 
 
+@pytest.mark.parametrize(("committee", "body_id"), [
+    ("Đảng ủy các cơ quan Đảng tỉnh", "tinh-phu-tho-2025-co-quan-dang"),
+    ("Đảng ủy UBND tỉnh Phú Thọ", "tinh-phu-tho-2025-ubnd"),
+    ("Đảng bộ các cơ quan Đảng Trung ương", "dang-bo-co-quan-dang-tw"),
+])
+def test_committees_of_2025(committee: str, body_id: str) -> None:
+    text = (f"Kết nạp đảng viên\n\nNgày 12/8/2025, {committee} tổ chức lễ kết nạp 11 đảng viên mới là công chức trẻ "
+            "của các cơ quan, đơn vị trực thuộc.\n\nBáo Phú Thọ")
+    facts = extract_document(text)
+    assert [f.body_id for f in facts] == [body_id]
+
+
 def test_short_form_refers_back() -> None:
     text = ("Đảng ủy Khối các cơ quan Trung ương họp\n\nNgày 6/3/2019, Đảng ủy Khối các cơ quan Trung ương họp "
             "sơ kết công tác tại Hà Nội trong cả buổi sáng.\n\nDịp này, Đảng ủy Khối đã trích 300 triệu đồng ủng hộ tỉnh Lai Châu.")
