@@ -293,6 +293,9 @@ class BodyResolver:
             place = self.places.get(fold(m.name))
             if place is not None and place is not m:
                 return self.body(place, when)
+            longer = next((c for c in self.mentions if c.unit == "org" and c.name.startswith(m.name + " ")), None)
+            if longer is not None:  # "Đảng bộ Công ty" after "Đảng bộ Công ty Cổ phần Cao su Tân Biên"
+                return self.body(longer, when)
             name = " ".join(_EXPAND.get(w, w) for w in m.name.split())
             reg_id = reg.lookup(f"Đảng bộ {name}", when)
             if reg_id:

@@ -92,6 +92,13 @@ def test_committees_of_2025(committee: str, body_id: str) -> None:
     assert [f.body_id for f in facts] == [body_id]
 
 
+def test_short_org_name_refers_back() -> None:
+    text = ("Doanh nghiệp kết nạp đảng viên\n\nSáng 6/6/2023, Đảng ủy Công ty Xi măng Hà Tiên họp sơ kết 6 tháng, "
+            "bàn biện pháp phát triển đảng viên trong công nhân.\n\nTừ đầu năm đến nay, Đảng bộ Công ty đã kết nạp 7 đảng viên.")
+    body, _ = _body(text)
+    assert body.startswith("Đảng bộ Công ty Xi măng Hà Tiên")
+
+
 def test_short_form_refers_back() -> None:
     text = ("Đảng ủy Khối các cơ quan Trung ương họp\n\nNgày 6/3/2019, Đảng ủy Khối các cơ quan Trung ương họp "
             "sơ kết công tác tại Hà Nội trong cả buổi sáng.\n\nDịp này, Đảng ủy Khối đã trích 300 triệu đồng ủng hộ tỉnh Lai Châu.")
