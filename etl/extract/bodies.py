@@ -87,6 +87,8 @@ def _build(reg: Registry) -> re.Pattern[str]:
         "place": rf"(?P<pl_toan>(?i:toàn)\s+)?(?P<pl_unit>(?i:{_UNIT}))(?:\s+(?i:miền núi|vùng cao|biên giới|đảo|ven biển))?"
                  rf"\s+(?P<pl_name>{prov}|{_NAME})",
         "state": r"(?:Văn phòng\s+)?(?:Đoàn (?:Đại biểu|đại biểu|ĐBQH)(?: Quốc hội)?|HĐND|UBND|Ủy ban nhân dân|Hội đồng nhân dân)",
+        # firms and mass organisations give too, but their gifts are not a Party body's
+        "firm": rf"(?:Tập đoàn|Tổng [Cc]ông ty|Công ty|Ngân hàng|Hội|Công đoàn)\s+{_NAME}",
         "paren": rf"\(\s*(?i:(?:tỉnh|thành phố|tp\.?)\s*)?(?P<paren_prov>{prov})\s*\)",
     }
     return re.compile("|".join(f"(?P<{k}>{v})" for k, v in parts.items()))
@@ -134,7 +136,8 @@ def _unit(word: str) -> str:
 # than a full scan. They are looked for in the lower-case match form, as a trie opening on their first letters
 # (three times faster than a case-blind alternation over the text as written).
 _ANCHOR = re.compile(trie_pattern(["đảng", "ban", "btv", "bch", "thường", "tỉnh", "thành", "tp", "huyện", "quận", "thị",
-                                   "xã", "phường", "chi", "đoàn", "toàn", "văn", "hđnd", "ubnd", "ủy", "hội", "đuk"],
+                                   "xã", "phường", "chi", "đoàn", "toàn", "văn", "hđnd", "ubnd", "ủy", "hội", "đuk", "tập",
+                                   "tổng", "công", "ngân"],
                                   not_after=r"\w", free=["("]))
 
 
@@ -230,6 +233,9 @@ def find_mentions(uni: str, low: str | None = None) -> list[Mention]:
             joint = re.search(r"(?:ủy|Đảng)\s*[-–]\s*(?:\S+\s*[-–]\s*)?$", before)
             if not joint and not re.match(r"\s*[-–]\s*(?i:huyện ủy|tỉnh ủy|thành ủy)", uni[m.end():m.end() + 15]):
                 out.append(Mention(m.start(), m.end(), "state", "state", m.group(0), None, False))
+        elif g["firm"]:
+            out.append(Mention(m.start(), m.end(), "state", "firm", m.group(0), None,
+                               weak_party or bool(_WEAK_PLACE.search(before))))  # not a recipient or a title
         elif g["paren"]:
             out.append(Mention(m.start(), m.end(), "paren", "tỉnh", reg.province_of(g["paren_prov"]) or "", None, True))
         del kind

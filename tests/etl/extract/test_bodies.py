@@ -133,6 +133,16 @@ def test_unknown_body_is_kept_unverified() -> None:
     assert "Tân Phước" in facts[0].body and facts[0].province == "Đồng Tháp"
 
 
+def test_firms_and_mass_organisations_are_not_party_givers() -> None:
+    text = ("Chung tay vì người nghèo\n\nNgày 8/3/2024, Đảng ủy Khối doanh nghiệp tỉnh Bình Định phát động ủng hộ Quỹ "
+            "Vì người nghèo và trao 200 triệu đồng. Trong đó, Công ty Cổ phần Dược Bình Định ủng hộ 60 triệu đồng; "
+            "Hội Cựu chiến binh tỉnh trao 15 triệu đồng. Đảng ủy Khối cũng tặng quà cho công nhân Công ty Phù Cát, "
+            "trị giá 30 triệu đồng.")
+    facts = extract_document(text)
+    assert sorted(f.value for f in facts) == [30_000_000, 200_000_000]
+    assert {f.body for f in facts} == {"Đảng bộ Khối doanh nghiệp tỉnh Bình Định"}
+
+
 @pytest.mark.parametrize("state", ["Văn phòng UBND tỉnh", "HĐND huyện"])
 def test_state_bodies_give_no_party_fact(state: str) -> None:
     text = (f"Ủng hộ quỹ\n\nNgày 2/3/2021, {state} phát động ủng hộ. Kết quả, cán bộ đã quyên góp được số tiền "
