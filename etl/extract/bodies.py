@@ -231,6 +231,9 @@ def find_mentions(uni: str, low: str | None = None) -> list[Mention]:
             out.append(_place_or_prov(m, unit, g["pl_name"], "place", not strong, reg))
         elif g["state"]:
             joint = re.search(r"(?:ủy|Đảng)\s*[-–]\s*(?:\S+\s*[-–]\s*)?$", before)
+            # beside a Party committee that acts: "Thường trực Huyện ủy cùng lãnh đạo UBND huyện trao …"
+            joint = joint or re.search(r"(?:ủy|Đảng (?:bộ|ủy))\b[^,;.()]{0,30}\b(?:cùng(?: với)?|phối hợp với|và)\s+"
+                                       r"(?:lãnh đạo\s+|đại diện\s+)?$", before)
             if not joint and not re.match(r"\s*[-–]\s*(?i:huyện ủy|tỉnh ủy|thành ủy)", uni[m.end():m.end() + 15]):
                 out.append(Mention(m.start(), m.end(), "state", "state", m.group(0), None, False))
         elif g["firm"]:

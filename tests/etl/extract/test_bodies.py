@@ -143,6 +143,12 @@ def test_firms_and_mass_organisations_are_not_party_givers() -> None:
     assert {f.body for f in facts} == {"Đảng bộ Khối doanh nghiệp tỉnh Bình Định"}
 
 
+def test_state_body_beside_a_party_committee() -> None:
+    text = ("Trao quà Tết\n\nNgày 2/2/2024, Thường trực Huyện ủy Ea Súp cùng lãnh đạo UBND huyện trao 40 triệu đồng "
+            "cho các hộ nghèo ở xã Ia Lốp.")
+    assert "Ea Súp" in _body(text)[0]
+
+
 @pytest.mark.parametrize("state", ["Văn phòng UBND tỉnh", "HĐND huyện"])
 def test_state_bodies_give_no_party_fact(state: str) -> None:
     text = (f"Ủng hộ quỹ\n\nNgày 2/3/2021, {state} phát động ủng hộ. Kết quả, cán bộ đã quyên góp được số tiền "
