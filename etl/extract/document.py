@@ -184,6 +184,9 @@ def _home_province(mentions: list[Mention], outlet_prov: str | None, lead_end: i
     for m in mentions:
         if m.kind == "paren" and m.name:
             return m.name
+    for m in mentions:  # last: a province the lead names ("… của tỉnh Quảng Nam"), when nothing else tells
+        if m.start < lead_end and m.kind == "place" and m.unit == "province":
+            return m.province
     return None
 
 

@@ -39,3 +39,10 @@ def test_json_shape() -> None:
     obj = fact_to_json(f, "a.txt")
     assert obj["source"] == "a.txt" and obj["period_label"] == "năm 2018" and obj["target_pct"] == 120.0
     assert obj["period_start"] == "2018-01-01" and obj["body_verified"] is False
+
+
+def test_province_named_in_the_lead_of_a_republished_article() -> None:
+    text = ("Trao nhà đại đoàn kết\n\nNgày 5/12/2023, Huyện ủy Duy Xuyên bàn giao 6 căn nhà đại đoàn kết cho hộ nghèo, "
+            "từ nguồn vận động của Ủy ban MTTQ tỉnh Quảng Nam và các doanh nghiệp.\n\nTheo Minh Hà (TTXVN)")
+    [f] = extract_document(text)
+    assert "Duy Xuyên" in f.body and f.province == "Quảng Nam"
