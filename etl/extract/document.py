@@ -151,7 +151,7 @@ class _PeriodFinder:
 
 def _report_period(title: Span | None, lead: list[Span], periods: _PeriodFinder, ctx: PeriodContext) -> Period | None:
     def usable(p: Period) -> bool:
-        return p.kind not in (EVENT, WEAK) and "cuối" not in p.label
+        return (p.kind not in (EVENT, WEAK) or _past_year(p)) and "cuối" not in p.label
     for span in ([title] if title else []) + lead[:2]:
         for p in periods(ctx, span.start, span.end):
             if usable(p):
@@ -304,11 +304,13 @@ def _body_for(resolver: BodyResolver, mentions: list[Mention], cand: Candidate, 
 
 def _period_for(cand: Candidate, s: Span, before: list[Span], periods_in: Callable[[int, int], list[Period]],
                 report: Period | None, event: Period | None, preference: str, pub: date | None, year: int) -> Period:
-    own = [p for p in periods_in(s.start, s.end) if p.kind != WEAK]
+    own = [p for p in periods_in(s.start, s.end) if p.kind != WEAK] or [
+        p for p in periods_in(s.start, s.end) if _past_year(p)]
     if own:
         return own[0]
     for prev in reversed([p for p in before if p.para == s.para]):
-        got = [p for p in periods_in(prev.start, prev.end) if p.kind != WEAK]
+        got = [p for p in periods_in(prev.start, prev.end) if p.kind != WEAK] or [
+            p for p in periods_in(prev.start, prev.end) if _past_year(p)]
         if got:
             return got[-1]
     order = (event, report) if preference == "event" else (report, event)
@@ -318,6 +320,12 @@ def _period_for(cand: Candidate, s: Span, before: list[Span], periods_in: Callab
     if pub:
         return Period(pub, pub, label_for(pub, pub), EVENT)
     return Period(date(year, 1, 1), date(year, 12, 31), f"năm {year}", "year")
+
+
+def _past_year(p: Period) -> bool:
+    """ "năm qua", "năm trước", "năm ngoái": a weak period, but the figure's own when nothing stronger is near
+    (an annual review in January: "Năm qua, … kết nạp 2.316 đảng viên"). "năm nay" stays weak."""
+    return p.kind == WEAK and "nay" not in p.label
 
 
 def _dedupe(found: list[Found]) -> list[Found]:

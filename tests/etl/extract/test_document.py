@@ -46,3 +46,12 @@ def test_province_named_in_the_lead_of_a_republished_article() -> None:
             "từ nguồn vận động của Ủy ban MTTQ tỉnh Quảng Nam và các doanh nghiệp.\n\nTheo Minh Hà (TTXVN)")
     [f] = extract_document(text)
     assert "Duy Xuyên" in f.body and f.province == "Quảng Nam"
+
+
+def test_last_year_in_a_january_review() -> None:
+    text = ("Tổng kết công tác xây dựng Đảng\n\nCập nhật ngày: 15/01/2024 - 08:00\n\nNăm qua, Huyện ủy Can Lộc (Hà Tĩnh) "
+            "tập trung tạo nguồn phát triển đảng viên ở thôn, tổ dân phố. Toàn Đảng bộ huyện đã kết nạp 126 đảng viên.\n\n"
+            "Riêng Đảng ủy xã Thiên Lộc kết nạp 9 đảng viên.")
+    facts = extract_document(text)
+    assert {(f.value, f.period_start, f.period_end) for f in facts} == {
+        (126, date(2023, 1, 1), date(2023, 12, 31)), (9, date(2023, 1, 1), date(2023, 12, 31))}
