@@ -306,6 +306,10 @@ def _period_for(cand: Candidate, s: Span, before: list[Span], periods_in: Callab
                 report: Period | None, event: Period | None, preference: str, pub: date | None, year: int) -> Period:
     own = [p for p in periods_in(s.start, s.end) if p.kind != WEAK] or [
         p for p in periods_in(s.start, s.end) if _past_year(p)]
+    ahead = [p for p in own if p.end <= cand.number.start]
+    if ahead:  # the nearest before the figure ("Tại hội nghị ngày 19/11, … đến hết ngày 15/11, … kết nạp 7.512"),
+        near = ahead[-1]  # or an earlier one inside it ("Ngày 19/5/2022, … Tháng Công nhân năm 2022, … kết nạp")
+        return next((p for p in ahead if p is not near and near.first <= p.first and p.last <= near.last), near)
     if own:
         return own[0]
     for prev in reversed([p for p in before if p.para == s.para]):

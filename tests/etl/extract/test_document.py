@@ -55,3 +55,11 @@ def test_last_year_in_a_january_review() -> None:
     facts = extract_document(text)
     assert {(f.value, f.period_start, f.period_end) for f in facts} == {
         (126, date(2023, 1, 1), date(2023, 12, 31)), (9, date(2023, 1, 1), date(2023, 12, 31))}
+
+
+def test_the_period_nearest_the_figure() -> None:
+    text = ("Giao ban công tác tổ chức\n\nTại hội nghị giao ban ngày 19/11/2024, Ban Tổ chức Tỉnh ủy Nghệ An cho biết, "
+            "từ đầu năm đến hết ngày 15/11, toàn Đảng bộ tỉnh đã kết nạp 3.904 đảng viên.\n\n"
+            "Ngày 3/2/2024, nhân kỷ niệm Ngày thành lập Đảng năm 2024, Chi bộ Xóm Mới tổ chức lễ kết nạp 2 đảng viên.")
+    facts = {f.value: (f.period_start, f.period_end) for f in extract_document(text)}
+    assert facts == {3904: (date(2024, 1, 1), date(2024, 11, 15)), 2: (date(2024, 2, 3), date(2024, 2, 3))}
