@@ -76,6 +76,9 @@ _COMBINED = re.compile("|".join(f"(?P<{name}>{p.pattern})" for name, p in _PATTE
 _BY_NAME = dict(_PATTERNS)
 
 
+_TERM = re.compile(r"nhiệm\s+kỳ\s+" + _Y + r"\s*[-–]\s*" + _Y)
+
+
 def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
@@ -118,7 +121,10 @@ def _resolve(name: str, m: re.Match[str], low: str, ctx: PeriodContext) -> Perio
         if p.group("now"):
             return Period(date(y1, 1, 1), today, text, SPAN, at, to)
         return Period(date(y1, 1, 1), date(y2, 12, 31), text, SPAN, at, to)
-    if name == "term_ytd":
+    if name == "term_ytd":  # the term the document names that holds "now": "nhiệm kỳ 2020 - 2025"
+        for term in _TERM.finditer(low):
+            if int(term.group(1)) <= today.year <= int(term.group(2)):
+                return Period(date(int(term.group(1)), 1, 1), today, text, SPAN, at, to)
         return None  # the term's start is not in the text; the report period applies
     if name == "n_years":
         n = _num(g[0] or g[1] or "")

@@ -53,3 +53,9 @@ def test_labels() -> None:
     assert label_for(date(2017, 1, 1), date(2017, 12, 31)) == "năm 2017"
     assert label_for(date(2017, 1, 1), date(2017, 9, 30)) == "9 tháng đầu năm 2017"
     assert label_for(date(2023, 7, 20), date(2023, 7, 20)) == "ngày 20/7/2023"
+
+
+def test_term_so_far_starts_with_the_term_named() -> None:
+    low = match_form("Đại hội nhiệm kỳ 2015 - 2020 đề ra 12 chỉ tiêu. Từ đầu nhiệm kỳ đến nay, huyện kết nạp 900 đảng viên.")
+    p = next(p for p in find_periods(low, CTX) if "đầu nhiệm kỳ" in p.label)
+    assert (p.first, p.last) == (date(2015, 1, 1), date(2019, 11, 20))
