@@ -54,6 +54,8 @@ _DOC_REF = re.compile(
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ytd", re.compile(r"(?:từ|kể từ)\s+đầu\s+năm(?:\s+" + _Y + r")?\s+(?:đến|tới)\s+(?:nay|thời điểm này|hiện nay)")),
     ("since", re.compile(r"(?:từ|kể từ)\s+(?:năm\s+)?" + _Y + r"\s+(?:đến|tới)\s+(?:nay|hiện nay)")),
+    ("since_day", re.compile(r"(?:từ|kể từ)\s+(?:ngày\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*" + _Y
+                             + r")?\s+(?:đến|tới)\s+(?:nay|hiện nay)")),
     ("range", re.compile(r"(?:giai đoạn|trong|từ năm|từ)\s+" + _Y + r"\s*(?:-|–|đến|tới)\s*" + _Y
                          + r"(?P<now>,?\s*(?:đến|tới)\s+nay)?")),
     ("term_ytd", re.compile(r"từ\s+đầu\s+nhiệm\s+kỳ\s+(?:đến|tới)\s+nay")),
@@ -114,6 +116,10 @@ def _resolve(name: str, m: re.Match[str], low: str, ctx: PeriodContext) -> Perio
         return Period(date(year, 1, 1), end, text, SPAN, at, to)
     if name == "since":
         return Period(date(int(g[0]), 1, 1), today, text, SPAN, at, to)
+    if name == "since_day":  # "từ ngày 1/7 đến nay"
+        day, month = int(g[0]), int(g[1])
+        start = make_date(int(g[2]) if g[2] else _guess_year(day, month, ctx), month, day)
+        return Period(start, today, text, SPAN, at, to) if start else None
     if name == "range":
         y1, y2 = int(g[0]), int(g[1])
         if not (1945 <= y1 <= y2 <= y1 + 20):
