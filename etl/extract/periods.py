@@ -66,7 +66,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("cutoff", re.compile(r"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})"
                           r"(?:\s*[/.-]\s*" + _Y + r")?(?![\d/])")),
     ("cutoff_month", re.compile(r"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:cuối\s+)?tháng\s+(\d{1,2})(?:\s*(?:/|năm)\s*" + _Y + r")?")),
-    ("day", re.compile(r"(?:(?:sáng|trưa|chiều|tối|đêm|hôm)(?:\s+tối|\s+nay|\s+qua)?(?:\s+ngày)?|ngày)\s+(\d{1,2})\s*([/.-])\s*(\d{1,2})"
+    ("day", re.compile(r"(?:(?:sáng|trưa|chiều|tối|đêm|hôm)(?:\s+tối|\s+nay|\s+qua)?(?:\s+ngày)?|ngày)(?:\s+|\s*\(\s*)"
+                       r"(\d{1,2})\s*([/.-])\s*(\d{1,2})"
                        r"(?:\s*[/.-]\s*" + _Y + r")?(?![\d])")),
     ("day_words", re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+" + _Y + r")?")),
     ("full_date", re.compile(r"(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*[/.-]\s*" + _Y + r"(?![\d/])")),
