@@ -49,7 +49,7 @@ _NUMW = r"(\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mười
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _DOC_REF = re.compile(
     r"(?:\d+\s*[-/]\s*[a-zđ]{1,6}(?:/[a-zđ0-9-]+)*|quyết định|nghị quyết|chỉ thị|kế hoạch|thông báo|hướng dẫn|"
-    r"quy định|công văn|kết luận|đề án|thông tư|nghị định|luật|văn bản|số \S+)[^,;.()]{0,40}$"
+    r"quy định|công văn|kết luận|đề án|thông tư|nghị định|luật|văn bản|số \S+)[^,;.()\n]{0,40}$"  # within the paragraph
 )
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ytd", re.compile(r"(?:từ|kể từ)\s+đầu\s+năm(?:\s+" + _Y + r")?\s+(?:đến|tới)\s+(?:nay|thời điểm này|hiện nay)")),

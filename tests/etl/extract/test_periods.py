@@ -47,6 +47,11 @@ def test_ignored(text: str) -> None:
     assert find_periods(match_form(text), CTX) == []
 
 
+def test_document_number_does_not_reach_the_next_paragraph() -> None:
+    low = match_form("Ủng hộ đồng bào vùng bão số 3\n\nSáng 12/9, cơ quan Huyện ủy phát động")
+    assert [p.first for p in find_periods(low, CTX)] == [date(2019, 9, 12)]
+
+
 def test_day_after_publication_is_last_year() -> None:
     p = find_periods(match_form("chiều 28/12, hội nghị"), PeriodContext(date(2020, 1, 5), 2020))[0]
     assert p.first == date(2019, 12, 28)
