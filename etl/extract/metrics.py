@@ -43,6 +43,7 @@ class MetricSpec:
     negatives_before: re.Pattern[str] | None
     negatives_after: re.Pattern[str] | None
     negatives_sentence: re.Pattern[str] | None
+    triggers_bare: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ def load_catalogue(path: Path = CATALOGUE) -> Catalogue:
     specs = []
     all_triggers: list[str] = []
     all_classifiers: list[str] = []
+    all_bare: list[str] = []
     for m in data.get("metric", []):
         classifiers = [c.lower() for c in m.get("classifiers", [])]
         all_classifiers += classifiers
@@ -81,7 +83,9 @@ def load_catalogue(path: Path = CATALOGUE) -> Catalogue:
             negatives_before=phrase_regex(m.get("negatives_before", [])),
             negatives_after=phrase_regex(m.get("negatives_after", []), r"\s*"),
             negatives_sentence=phrase_regex(m.get("negatives_sentence", [])),
+            triggers_bare=phrase_regex(m.get("triggers_bare", [])),
         ))
+        all_bare += m.get("triggers_bare", [])
     before: list[str] = []
     after: list[str] = []
     for look in data.get("lookalike", []):
@@ -89,9 +93,12 @@ def load_catalogue(path: Path = CATALOGUE) -> Catalogue:
     any_trigger = phrase_regex(all_triggers)
     assert any_trigger is not None
     counters = trie_pattern([*all_classifiers, _HOUSEHOLD_WORD]) + r"(?!\w)"
+    # a number without a counting word counts only after a bare trigger, where it ends its clause
+    bare_end = rf"|{_BARE_END.pattern}" if all_bare else ""
+    bare_hint = rf"|{trie_pattern(all_bare)}\s*\d" if all_bare else ""
     return Catalogue(tuple(specs), phrase_regex(before), phrase_regex(after, r"\s*"), any_trigger,
-                     any_classifier=re.compile(r"\s*" + counters),
-                     figure_hint=re.compile(rf"\s(?<=[{LAST_CHARS}]\s)\s*" + counters))
+                     any_classifier=re.compile(r"\s*" + counters + bare_end),
+                     figure_hint=re.compile(rf"\s(?<=[{LAST_CHARS}]\s)\s*" + counters + bare_hint))
 
 
 class Candidate(NamedTuple):
@@ -106,6 +113,7 @@ class Candidate(NamedTuple):
     confidence: float
 
 
+_BARE_END = re.compile(r"\s*(?:[,;.)]|$)")
 _HOUSEHOLD_WORD = "hộ"  # the counter of the household patterns ("xây nhà cho 17 hộ")
 _HOUSEHOLD = re.compile(rf"\s*{_HOUSEHOLD_WORD}(?!\w)")
 _TARGET = re.compile(r"[^;.\d]{0,40}?(?:đạt|bằng|vượt)\s+(\d+(?:,\d+)?)\s*%")
@@ -164,7 +172,12 @@ def _match(low: str, s_start: int, s_end: int, num: NumberMention, clause_lo: in
     household = None
     if spec.household is not None:
         household = _HOUSEHOLD.match(low, num.end, s_end)
-    if cls is None and household is None:
+    bare = None
+    if cls is None and household is None and spec.triggers_bare is not None and _BARE_END.match(low, num.end, s_end) \
+            and not _YEARLIKE.match(num.raw):
+        bare = next((b for b in spec.triggers_bare.finditer(low, max(s_start, num.start - 60), num.start)
+                     if not low[b.end():num.start].strip()), None)  # "kết nạp mới: 14"
+    if cls is None and household is None and bare is None:
         return None
     if spec.unit == "VND" and (cls is None or not (_MONEY_WORD.search(num.raw) or num.value >= 1000)):
         return None
@@ -194,6 +207,8 @@ def _match(low: str, s_start: int, s_end: int, num: NumberMention, clause_lo: in
         if ta is not None:
             trig_start = num.start
             after_cls = ta.end()
+    if trig_start is None and bare is not None:
+        trig_start = bare.start()
     if trig_start is None:
         return None
     sub_lo = max(min(_subclause_start(low, clause_lo, trig_start), trig_start), min(prev_end, trig_start))

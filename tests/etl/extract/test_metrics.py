@@ -45,6 +45,17 @@ def test_lookalike_word_inside_a_place_name() -> None:
     assert _found("Thành ủy trao Huy hiệu Đảng cho 25 đảng viên.") == []
 
 
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("Riêng Đảng ủy xã Tân Hiệp, kết nạp mới: 14, cao nhất huyện.", [("members_admitted", 14)]),
+    ("Theo báo cáo, số đảng viên mới được kết nạp là 45, tăng 5 so với cùng kỳ.", [("members_admitted", 45)]),
+    ("Chỉ tiêu kết nạp mới: 50.", []),
+    ("Kết nạp mới: 14 tháng sau khi thành lập chi bộ.", []),
+    ("Thời gian kết nạp: 2023.", []),
+])
+def test_number_without_a_counting_word(sentence: str, found: list[tuple[str, int]]) -> None:
+    assert _found(sentence) == found
+
+
 def test_money_and_houses_in_one_sentence() -> None:
     got = _found("Đảng ủy hỗ trợ xây dựng 6 căn nhà tình nghĩa, tương đương hơn 400 triệu đồng.")
     assert ("houses_built", 6) in got and ("funds_donated", 400_000_000) in got
