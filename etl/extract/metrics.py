@@ -204,6 +204,10 @@ def _match(low: str, s_start: int, s_end: int, num: NumberMention, clause_lo: in
             after_cls = household.end()
     if trig_start is None and spec.triggers_after is not None:
         ta = spec.triggers_after.match(low, after_cls, s_end)
+        if ta is None and orig is not None and orig[after_cls:after_cls + 2].strip()[:1].isupper():
+            # after a title in apposition: "7 đồng chí Ủy viên Ban Thường vụ Đảng ủy VPCP thuộc diện lấy phiếu"
+            ta = next((a for a in spec.triggers_after.finditer(low, after_cls, min(s_end, after_cls + 60))
+                       if not re.search(r"[,;:.\d]", low[after_cls:a.start()])), None)
         if ta is not None:
             trig_start = num.start
             after_cls = ta.end()

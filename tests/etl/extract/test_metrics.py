@@ -56,6 +56,12 @@ def test_number_without_a_counting_word(sentence: str, found: list[tuple[str, in
     assert _found(sentence) == found
 
 
+def test_trigger_after_a_title_in_apposition() -> None:
+    assert _found("Tại hội nghị, 9 đồng chí Ủy viên Ban Thường vụ Huyện ủy Can Lộc thuộc diện lấy phiếu.") == [
+        ("confidence_vote_subjects", 9)]
+    assert _found("Có 9 đồng chí Ủy viên Ban Chấp hành dự họp, trong đó nhiều đồng chí thuộc diện lấy phiếu.") == []
+
+
 def test_money_and_houses_in_one_sentence() -> None:
     got = _found("Đảng ủy hỗ trợ xây dựng 6 căn nhà tình nghĩa, tương đương hơn 400 triệu đồng.")
     assert ("houses_built", 6) in got and ("funds_donated", 400_000_000) in got
