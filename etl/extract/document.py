@@ -318,12 +318,18 @@ def _period_for(cand: Candidate, s: Span, before: list[Span], periods_in: Callab
         if got:
             return got[-1]
     order = (event, report) if preference == "event" else (report, event)
+    if _OCCASION.match(s.text):
+        order = (event, report)  # "Dịp này, Huyện ủy trao …": the occasion the article reports, not its year
     for p in order:
         if p is not None:
             return p
     if pub:
         return Period(pub, pub, label_for(pub, pub), EVENT)
     return Period(date(year, 1, 1), date(year, 12, 31), f"năm {year}", "year")
+
+
+_OCCASION = re.compile(r"(?:nhân |cũng |ngay )?(?:dịp này|cùng dịp|cùng ngày|tại buổi lễ|tại lễ|tại buổi)\b",
+                       re.IGNORECASE)
 
 
 def _past_year(p: Period) -> bool:

@@ -63,3 +63,11 @@ def test_the_period_nearest_the_figure() -> None:
             "Ngày 3/2/2024, nhân kỷ niệm Ngày thành lập Đảng năm 2024, Chi bộ Xóm Mới tổ chức lễ kết nạp 2 đảng viên.")
     facts = {f.value: (f.period_start, f.period_end) for f in extract_document(text)}
     assert facts == {3904: (date(2024, 1, 1), date(2024, 11, 15)), 2: (date(2024, 2, 3), date(2024, 2, 3))}
+
+
+def test_this_occasion_is_the_event_day() -> None:
+    text = ("Lễ kết nạp đảng viên mừng Xuân\n\nNgày 30/1/2024, Huyện ủy Cần Giuộc tổ chức lễ kết nạp 15 đảng viên mới. "
+            "Năm 2023, toàn Đảng bộ huyện kết nạp được 140 đảng viên, đạt 103% kế hoạch.\n\n"
+            "Dịp này, Huyện ủy tặng quà cho 20 đảng viên khó khăn, tổng trị giá 20 triệu đồng.")
+    money = next(f for f in extract_document(text) if f.metric == "funds_donated")
+    assert money.period_start == money.period_end == date(2024, 1, 30)
