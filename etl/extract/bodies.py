@@ -100,6 +100,8 @@ _WEAK_PARTY = re.compile(r"(?:\b(?:của|cho|tặng|thăm|chúc tết|chúc mừ
                          re.IGNORECASE)
 _WEAK_PLACE = re.compile(r"\b(?:cho|tặng|tại|ở|thăm|giúp|hỗ trợ|đến|về|tới|của|người dân|bà con|hộ|khó khăn|trên địa bàn|"
                          r"các|và|với)\b[^,;:()]{0,40}$", re.IGNORECASE)
+# "Báo cáo … của Huyện ủy Anh Sơn (Nghệ An) cho biết": the committee whose report gives the figures acts
+_REPORTS = re.compile(r"(?:\s*\([^()\n]{0,30}\))?,?\s+cho biết")
 _CLAUSE_START = re.compile(r"(?:^|[,;:.!?(]\s*|\n)$")
 # A person's name after a committee ("Bí thư Huyện ủy Trần Văn Nam") comes after their title; without one, a
 # name shaped like a person's is a place ("Huyện ủy Dương Minh Châu").
@@ -167,7 +169,7 @@ def find_mentions(uni: str, low: str | None = None) -> list[Mention]:
     for m in _scan(uni, match_form(uni) if low is None else low):
         kind = m.lastgroup
         before = uni[max(0, m.start() - 60):m.start()]
-        weak_party = bool(_WEAK_PARTY.search(before))
+        weak_party = bool(_WEAK_PARTY.search(before)) and not _REPORTS.match(uni, m.end())
         g = dict(m.groupdict())
         for key in ("pc_name", "dc_name", "t_name", "pl_name"):
             if _person(g.get(key)) and _TITLE.search(before):

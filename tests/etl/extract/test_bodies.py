@@ -99,6 +99,13 @@ def test_short_org_name_refers_back() -> None:
     assert body.startswith("Đảng bộ Công ty Xi măng Hà Tiên")
 
 
+def test_the_committee_whose_report_gives_the_figure() -> None:
+    text = ("Sơ kết 6 tháng\n\nBáo cáo sơ kết 6 tháng đầu năm 2024 của Huyện ủy Yên Thành (Nghệ An) cho biết, số đảng "
+            "viên mới được kết nạp là 61 đồng chí.\n\nTrong đó, Đảng ủy xã Hợp Thành kết nạp 5 đảng viên, nhiều nhất huyện, phần lớn là đoàn viên thanh niên đã hoàn thành nghĩa vụ quân sự.")
+    facts = {f.value: f.body for f in extract_document(text)}
+    assert "Yên Thành" in facts[61] and "Hợp Thành" in facts[5]
+
+
 def test_short_form_refers_back() -> None:
     text = ("Đảng ủy Khối các cơ quan Trung ương họp\n\nNgày 6/3/2019, Đảng ủy Khối các cơ quan Trung ương họp "
             "sơ kết công tác tại Hà Nội trong cả buổi sáng.\n\nDịp này, Đảng ủy Khối đã trích 300 triệu đồng ủng hộ tỉnh Lai Châu.")
