@@ -128,6 +128,13 @@ def _in_name(low: str, orig: str | None, hit: re.Match[str], at: int, s_start: i
         bool(_NAME_NEXT.match(orig, at + len(hit.group()))) and not re.search(r"[,;:.(•+-]\s*$", low[max(s_start, at - 3):at])
 
 
+def _breakdown(orig: str | None, hit: re.Match[str], offset: int, trig_start: int) -> bool:
+    """True for "trong đó" / "trong số" followed by a body before the trigger: a sub-body's own figure ("…, trong
+    đó Đảng ủy Khối kết nạp 74 đảng viên"), not a part of the count before it ("trong đó có 12 đảng viên nữ")."""
+    return orig is not None and hit.group() in ("trong đó", "trong số") and \
+        bool(re.search(r"\s[A-ZĐ]", orig[offset + hit.end():trig_start]))
+
+
 _NAME_NEXT = re.compile(r" [^\W\d_][^\W\d_A-ZĐ]")  # a space, then a capitalised word (not "XIII", not "4")
 
 
@@ -218,7 +225,8 @@ def _match(low: str, s_start: int, s_end: int, num: NumberMention, clause_lo: in
     sub_lo = max(min(_subclause_start(low, clause_lo, trig_start), trig_start), min(prev_end, trig_start))
     window = low[sub_lo:num.start]
     for neg in (spec.negatives_before, cat.lookalike_before):
-        if neg is not None and any(not _in_name(low, orig, h, sub_lo + h.start(), s_start) for h in neg.finditer(window)):
+        if neg is not None and any(not _in_name(low, orig, h, sub_lo + h.start(), s_start)
+                                   and not _breakdown(orig, h, sub_lo, trig_start) for h in neg.finditer(window)):
             return None
     tail = low[after_cls if household is not None and cls is None else (cls.end() if cls else num.end):
                min(s_end, after_cls + 30)]

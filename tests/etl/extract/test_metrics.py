@@ -62,6 +62,12 @@ def test_trigger_after_a_title_in_apposition() -> None:
     assert _found("Có 9 đồng chí Ủy viên Ban Chấp hành dự họp, trong đó nhiều đồng chí thuộc diện lấy phiếu.") == []
 
 
+def test_breakdown_by_sub_body() -> None:
+    got = _found("Năm 2023, toàn tỉnh kết nạp 310 đảng viên, trong đó Đảng ủy Khối các cơ quan tỉnh kết nạp 74 đảng viên.")
+    assert got == [("members_admitted", 310), ("members_admitted", 74)]
+    assert _found("Toàn huyện có 45 chi bộ, trong đó kết nạp mới 20 đảng viên là người dân tộc thiểu số.") == []
+
+
 def test_money_and_houses_in_one_sentence() -> None:
     got = _found("Đảng ủy hỗ trợ xây dựng 6 căn nhà tình nghĩa, tương đương hơn 400 triệu đồng.")
     assert ("houses_built", 6) in got and ("funds_donated", 400_000_000) in got
