@@ -317,8 +317,11 @@ class BodyResolver:
             return self._make(f"Đảng bộ {name}", None if m.name in _EXPAND else m.province or self.home, "grassroots", when)
         if m.unit == "đảng đoàn":
             return self._make(f"Đảng đoàn {m.name}", None, "agency", when)
-        if m.unit == "chi bộ":
-            return self._make(f"Chi bộ {m.name}", self.home, "grassroots", when)
+        if m.unit == "chi bộ":  # with the organisation it belongs to, when the document names one
+            orgs = [c for c in self.mentions if (c.kind == "party" and c.unit == "org") or (c.unit == "firm" and "ông ty" in c.name)]
+            parent = next((c.name for c in orgs if c.start < m.start), None) or next(
+                (c.name for c in orgs if c.kind == "party"), None)  # named before it, else a Party one after
+            return self._make(f"Chi bộ {m.name}" + (f", Đảng bộ {parent}" if parent else ""), self.home, "grassroots", when)
         unit = m.unit
         level = "district" if unit in _DISTRICT_UNITS else "grassroots"
         return self._make(f"Đảng bộ {unit} {m.name}", self.home, level, when)

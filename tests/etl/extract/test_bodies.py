@@ -106,6 +106,14 @@ def test_the_committee_whose_report_gives_the_figure() -> None:
     assert "Yên Thành" in facts[61] and "Hợp Thành" in facts[5]
 
 
+def test_cell_with_the_company_it_belongs_to() -> None:
+    text = ("Kết nạp đảng viên trẻ\n\nAnh Lê Minh là kỹ sư của Tổng Công ty Điện lực Miền Nam (TP.HCM), "
+            "nhiều năm là cây cờ đầu của phong trào thanh niên.\n\nNgày 2/9/2023, Chi bộ Kinh doanh tổ chức lễ kết nạp "
+            "đảng viên cho 01 đồng chí.")
+    body, province = _body(text)
+    assert body.startswith("Chi bộ Kinh, Đảng bộ Tổng Công ty Điện lực Miền Nam") and province == "Hồ Chí Minh"
+
+
 def test_short_form_refers_back() -> None:
     text = ("Đảng ủy Khối các cơ quan Trung ương họp\n\nNgày 6/3/2019, Đảng ủy Khối các cơ quan Trung ương họp "
             "sơ kết công tác tại Hà Nội trong cả buổi sáng.\n\nDịp này, Đảng ủy Khối đã trích 300 triệu đồng ủng hộ tỉnh Lai Châu.")
