@@ -348,4 +348,7 @@ def _dedupe(found: list[Found]) -> list[Found]:
             kept.append(f)
         elif twin.in_title and not f.in_title:
             kept[kept.index(twin)] = f
-    return kept
+    # a headline rounds the figure the text gives: "gần 900 đảng viên" over "kết nạp 893 đảng viên"
+    return [k for k in kept if not (k.in_title and k.cand.number.qualifier != "exact" and any(
+        o is not k and not o.in_title and o.cand.metric == k.cand.metric
+        and abs(o.cand.number.value - k.cand.number.value) <= 0.1 * k.cand.number.value for o in kept))]

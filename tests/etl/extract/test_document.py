@@ -71,3 +71,9 @@ def test_this_occasion_is_the_event_day() -> None:
             "Dịp này, Huyện ủy tặng quà cho 20 đảng viên khó khăn, tổng trị giá 20 triệu đồng.")
     money = next(f for f in extract_document(text) if f.metric == "funds_donated")
     assert money.period_start == money.period_end == date(2024, 1, 30)
+
+
+def test_headline_rounding_is_not_a_second_figure() -> None:
+    text = ("Hà Tĩnh kết nạp hơn 2.300 đảng viên\n\nCập nhật ngày: 20/01/2024 - 09:00\n\nNăm 2023, Tỉnh ủy Hà Tĩnh chỉ đạo "
+            "toàn Đảng bộ kết nạp được 2.316 đảng viên, đạt 105% kế hoạch.")
+    assert [f.value for f in extract_document(text)] == [2316]
