@@ -48,6 +48,7 @@ _ORG = r"(?:Công ty(?: cổ phần| trách nhiệm hữu hạn)?|Cổ phần|Ca
        r"Điện lực|Ngân hàng|Bệnh viện|Biên phòng|Bộ đội|Tài chính)"
 _NAME = rf"(?:{_ORG}|{_CAP})(?:[ ](?:{_ORG}|{_CAP}|\d+))*(?:\s?-\s?{_CAP}(?:[ ]{_CAP})*)?"
 _UNIT = r"tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường|thị trấn"
+_NUMBERED = r"(?:(?<=[Pp]hường )|(?<=[Qq]uận ))\d{1,2}(?![\w/.,%-])"  # "Phường 7", "Quận 10"
 
 
 def _prov_alt(reg: Registry) -> str:
@@ -76,7 +77,7 @@ def _build(reg: Registry) -> re.Pattern[str]:
                     rf"(?P<ag_kind>(?i:các\s+cơ quan\s+đảng|ủy ban nhân dân|ubnd))(?:\s+(?P<ag_unit>(?i:tỉnh|thành phố|tp\.?))"
                     rf"(?:\s+(?P<ag_prov>{prov}))?|\s+(?P<ag_tw>(?i:trung ương|tw|t\.ư|tư|t\.w)))?",
         "typed": rf"(?i:(?:ban thường vụ |ban chấp hành |bch )?đảng (?:ủy|bộ))\s+(?P<t_unit>(?i:{_UNIT}))"
-                 rf"(?:\s+(?P<t_name>{prov}|{_NAME}))?",
+                 rf"(?:\s+(?P<t_name>{prov}|{_NAME}|{_NUMBERED}))?",
         "prov_cmte": rf"(?i:(?:ban thường vụ |btv |thường trực )?)(?P<pc>(?i:tỉnh ủy|thành ủy))(?:\s+(?P<pc_name>{prov}|{_NAME}))?",
         "dist_cmte": rf"(?P<dc>(?i:huyện ủy|quận ủy|thị ủy))(?:\s+(?P<dc_name>{_NAME}))?",
         "doan": rf"Đảng đoàn\s+(?P<doan_name>Quốc hội|Mặt trận Tổ quốc Việt Nam|MTTQ Việt Nam|{_NAME})",
@@ -85,7 +86,7 @@ def _build(reg: Registry) -> re.Pattern[str]:
         "deleg": rf"(?i:đoàn (?:đại biểu|công tác))(?:\s+(?:của\s+)?(?:(?i:tỉnh|thành phố)\s+)?(?P<dl_prov>{prov}))?",
         "toan": rf"(?i:toàn\s+(?P<toan_unit>đảng bộ|huyện|tỉnh|thành phố|quận|thị xã))\b(?!\s+(?:{_CAP}))",
         "place": rf"(?P<pl_toan>(?i:toàn)\s+)?(?P<pl_unit>(?i:{_UNIT}))(?:\s+(?i:miền núi|vùng cao|biên giới|đảo|ven biển))?"
-                 rf"\s+(?P<pl_name>{prov}|{_NAME})",
+                 rf"\s+(?P<pl_name>{prov}|{_NAME}|{_NUMBERED})",
         "state": r"(?:Văn phòng\s+)?(?:Đoàn (?:Đại biểu|đại biểu|ĐBQH)(?: Quốc hội)?|HĐND|UBND|Ủy ban nhân dân|Hội đồng nhân dân)",
         # firms and mass organisations give too, but their gifts are not a Party body's
         "firm": rf"(?:Tập đoàn|Tổng [Cc]ông ty|Công ty|Ngân hàng|Hội|Công đoàn)\s+{_NAME}",
@@ -207,7 +208,8 @@ def find_mentions(uni: str, low: str | None = None) -> list[Mention]:
         elif g["dist_cmte"]:
             unit = {"huyện": "huyện", "quận": "quận", "thị": "thị xã"}[g["dc"].split()[0].lower()]
             if g["dc_name"]:
-                out.append(Mention(m.start(), m.end(), "party", unit, g["dc_name"], None, weak_party))
+                name = re.sub(r"^(?:Quận|Huyện) (?=\d)", "", g["dc_name"])  # "Quận ủy Quận 10"
+                out.append(Mention(m.start(), m.end(), "party", unit, name, None, weak_party))
             else:
                 out.append(Mention(m.start(), m.end(), "anaphor", unit, "", None, weak_party))
         elif g["doan"]:

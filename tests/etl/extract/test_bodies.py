@@ -114,6 +114,13 @@ def test_cell_with_the_company_it_belongs_to() -> None:
     assert body.startswith("Chi bộ Kinh, Đảng bộ Tổng Công ty Điện lực Miền Nam") and province == "Hồ Chí Minh"
 
 
+@pytest.mark.parametrize(("committee", "name"), [("Đảng ủy Phường 7 (Bà Rịa - Vũng Tàu)", "Đảng bộ phường 7"),
+                                                ("Ban Thường vụ Quận ủy Quận 10", "Đảng bộ quận 10")])
+def test_numbered_wards_and_districts(committee: str, name: str) -> None:
+    text = f"Kết nạp đảng viên\n\nSáng 17/8/2024, {committee} tổ chức lễ kết nạp 4 đảng viên mới là tổ trưởng tổ dân phố."
+    assert _body(text)[0].startswith(name)
+
+
 def test_short_form_refers_back() -> None:
     text = ("Đảng ủy Khối các cơ quan Trung ương họp\n\nNgày 6/3/2019, Đảng ủy Khối các cơ quan Trung ương họp "
             "sơ kết công tác tại Hà Nội trong cả buổi sáng.\n\nDịp này, Đảng ủy Khối đã trích 300 triệu đồng ủng hộ tỉnh Lai Châu.")
