@@ -48,7 +48,7 @@ _ORG = r"(?:Công ty(?: cổ phần| trách nhiệm hữu hạn)?|Cổ phần|Ca
        r"Điện lực|Ngân hàng|Bệnh viện|Biên phòng|Bộ đội|Tài chính)"
 _NAME = rf"(?:{_ORG}|{_CAP})(?:[ ](?:{_ORG}|{_CAP}|\d+))*(?:\s?-\s?{_CAP}(?:[ ]{_CAP})*)?"
 _UNIT = r"tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường|thị trấn"
-_NUMBERED = r"(?:(?<=[Pp]hường )|(?<=[Qq]uận ))\d{1,2}(?![\w/.,%-])"  # "Phường 7", "Quận 10"
+_NUMBERED = r"(?:(?<=[Pp]hường )|(?<=[Qq]uận ))\d{1,2}(?![\w%-]|[/.,]\d)"  # "Phường 7", "Quận 10"
 
 
 def _prov_alt(reg: Registry) -> str:

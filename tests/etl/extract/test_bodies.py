@@ -115,6 +115,7 @@ def test_cell_with_the_company_it_belongs_to() -> None:
 
 
 @pytest.mark.parametrize(("committee", "name"), [("Đảng ủy Phường 7 (Bà Rịa - Vũng Tàu)", "Đảng bộ phường 7"),
+                                                ("Đảng ủy Phường 12, nơi có đông công nhân,", "Đảng bộ phường 12"),
                                                 ("Ban Thường vụ Quận ủy Quận 10", "Đảng bộ quận 10")])
 def test_numbered_wards_and_districts(committee: str, name: str) -> None:
     text = f"Kết nạp đảng viên\n\nSáng 17/8/2024, {committee} tổ chức lễ kết nạp 4 đảng viên mới là tổ trưởng tổ dân phố."
