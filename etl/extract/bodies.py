@@ -232,6 +232,8 @@ def find_mentions(uni: str, low: str | None = None) -> list[Mention]:
         elif g["place"]:
             unit = _unit(g["pl_unit"])
             strong = bool(g["pl_toan"]) or not _WEAK_PLACE.search(before) or bool(_CLAUSE_START.search(before))
+            if out and out[-1].kind in ("party", "anaphor") and re.fullmatch(r"\s*,\s*", uni[out[-1].end:m.start()]):
+                strong = False  # where the body just named is: "Đảng ủy phường Cái Khế, quận Ninh Kiều"
             out.append(_place_or_prov(m, unit, g["pl_name"], "place", not strong, reg))
         elif g["state"]:
             joint = re.search(r"(?:ủy|Đảng)\s*[-–]\s*(?:\S+\s*[-–]\s*)?$", before)

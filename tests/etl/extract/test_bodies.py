@@ -122,6 +122,12 @@ def test_numbered_wards_and_districts(committee: str, name: str) -> None:
     assert _body(text)[0].startswith(name)
 
 
+def test_place_after_a_body_locates_it() -> None:
+    text = ("Trao quà Tết\n\nSáng 2/2/2024, Đảng ủy phường Tân Định, Quận 1 trao 60 triệu đồng cho các hộ cận nghèo "
+            "trên địa bàn phường.")
+    assert "Tân Định" in _body(text)[0]
+
+
 def test_short_form_refers_back() -> None:
     text = ("Đảng ủy Khối các cơ quan Trung ương họp\n\nNgày 6/3/2019, Đảng ủy Khối các cơ quan Trung ương họp "
             "sơ kết công tác tại Hà Nội trong cả buổi sáng.\n\nDịp này, Đảng ủy Khối đã trích 300 triệu đồng ủng hộ tỉnh Lai Châu.")
