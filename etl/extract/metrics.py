@@ -57,6 +57,7 @@ class Catalogue:
     # number and white space.
     any_classifier: re.Pattern[str]
     figure_hint: re.Pattern[str]
+    lookalike_clause: re.Pattern[str] | None = None
 
 
 @lru_cache(maxsize=4)
@@ -88,8 +89,9 @@ def load_catalogue(path: Path = CATALOGUE) -> Catalogue:
         all_bare += m.get("triggers_bare", [])
     before: list[str] = []
     after: list[str] = []
+    clause: list[str] = []
     for look in data.get("lookalike", []):
-        (after if look.get("scope") == "after" else before).extend(look.get("phrases", []))
+        {"after": after, "clause": clause}.get(look.get("scope", ""), before).extend(look.get("phrases", []))
     any_trigger = phrase_regex(all_triggers)
     assert any_trigger is not None
     counters = trie_pattern([*all_classifiers, _HOUSEHOLD_WORD]) + r"(?!\w)"
@@ -98,7 +100,8 @@ def load_catalogue(path: Path = CATALOGUE) -> Catalogue:
     bare_hint = rf"|{trie_pattern(all_bare)}\s*\d" if all_bare else ""
     return Catalogue(tuple(specs), phrase_regex(before), phrase_regex(after, r"\s*"), any_trigger,
                      any_classifier=re.compile(r"\s*" + counters + bare_end),
-                     figure_hint=re.compile(rf"\s(?<=[{LAST_CHARS}]\s)\s*" + counters + bare_hint))
+                     figure_hint=re.compile(rf"\s(?<=[{LAST_CHARS}]\s)\s*" + counters + bare_hint),
+                     lookalike_clause=phrase_regex(clause))
 
 
 class Candidate(NamedTuple):
@@ -230,6 +233,11 @@ def _match(low: str, s_start: int, s_end: int, num: NumberMention, clause_lo: in
             return None
     tail = low[after_cls if household is not None and cls is None else (cls.end() if cls else num.end):
                min(s_end, after_cls + 30)]
+    if cat.lookalike_clause is not None:  # a plan governs every figure of its clause part: "phấn đấu kết nạp 150 …
+        part = _subclause_start(low, clause_lo, num.start)  # … và xây mới 20 ngôi nhà"
+        if any(not _in_name(low, orig, h, part + h.start(), s_start)
+               for h in cat.lookalike_clause.finditer(low[part:num.start])):
+            return None
     for neg in (spec.negatives_after, cat.lookalike_after):
         if neg is not None and neg.match(tail):
             return None

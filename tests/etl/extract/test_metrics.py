@@ -68,6 +68,10 @@ def test_breakdown_by_sub_body() -> None:
     assert _found("Toàn huyện có 45 chi bộ, trong đó kết nạp mới 20 đảng viên là người dân tộc thiểu số.") == []
 
 
+def test_plan_in_an_earlier_part_does_not_reach() -> None:
+    assert _found("Huyện phấn đấu kết nạp 150 đảng viên, đến nay đã kết nạp 120 đảng viên.") == [("members_admitted", 120)]
+
+
 def test_money_and_houses_in_one_sentence() -> None:
     got = _found("Đảng ủy hỗ trợ xây dựng 6 căn nhà tình nghĩa, tương đương hơn 400 triệu đồng.")
     assert ("houses_built", 6) in got and ("funds_donated", 400_000_000) in got
