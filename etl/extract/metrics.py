@@ -20,12 +20,12 @@ from etl.extract.phrases import trie_pattern
 CATALOGUE = Path(__file__).resolve().parents[2] / "warehouse" / "reference" / "metrics.toml"
 
 
-def phrase_regex(phrases: list[str], anchor: str = "") -> re.Pattern[str] | None:
+def phrase_regex(phrases: list[str], anchor: str = "", tail: str = "") -> re.Pattern[str] | None:
     """One regex for a list of phrases: whole words, any white space between words, longest first."""
     alts = {p.strip().lower() for p in phrases if p.strip()}
     if not alts:
         return None
-    return re.compile(anchor + trie_pattern(alts, not_after=r"[\w/]") + r"(?![\w])")
+    return re.compile(anchor + trie_pattern(alts, not_after=r"[\w/]") + r"(?![\w])" + tail)
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,7 @@ class Catalogue:
     any_classifier: re.Pattern[str]
     figure_hint: re.Pattern[str]
     lookalike_clause: re.Pattern[str] | None = None
+    lookalike_adjacent: re.Pattern[str] | None = None
 
 
 @lru_cache(maxsize=4)
@@ -90,8 +91,10 @@ def load_catalogue(path: Path = CATALOGUE) -> Catalogue:
     before: list[str] = []
     after: list[str] = []
     clause: list[str] = []
+    adjacent: list[str] = []
     for look in data.get("lookalike", []):
-        {"after": after, "clause": clause}.get(look.get("scope", ""), before).extend(look.get("phrases", []))
+        {"after": after, "clause": clause, "adjacent": adjacent}.get(look.get("scope", ""), before).extend(
+            look.get("phrases", []))
     any_trigger = phrase_regex(all_triggers)
     assert any_trigger is not None
     counters = trie_pattern([*all_classifiers, _HOUSEHOLD_WORD]) + r"(?!\w)"
@@ -101,7 +104,8 @@ def load_catalogue(path: Path = CATALOGUE) -> Catalogue:
     return Catalogue(tuple(specs), phrase_regex(before), phrase_regex(after, r"\s*"), any_trigger,
                      any_classifier=re.compile(r"\s*" + counters + bare_end),
                      figure_hint=re.compile(rf"\s(?<=[{LAST_CHARS}]\s)\s*" + counters + bare_hint),
-                     lookalike_clause=phrase_regex(clause))
+                     lookalike_clause=phrase_regex(clause),
+                     lookalike_adjacent=phrase_regex(adjacent, "", r"\s*$"))
 
 
 class Candidate(NamedTuple):
@@ -233,6 +237,8 @@ def _match(low: str, s_start: int, s_end: int, num: NumberMention, clause_lo: in
             return None
     tail = low[after_cls if household is not None and cls is None else (cls.end() if cls else num.end):
                min(s_end, after_cls + 30)]
+    if cat.lookalike_adjacent is not None and cat.lookalike_adjacent.search(low, max(s_start, num.start - 20), num.start):
+        return None  # "lần thứ 15", "khóa 12": an ordinal, not a count
     if cat.lookalike_clause is not None:  # a plan governs every figure of its clause part: "phấn đấu kết nạp 150 …
         part = _subclause_start(low, clause_lo, num.start)  # … và xây mới 20 ngôi nhà"
         if any(not _in_name(low, orig, h, part + h.start(), s_start)

@@ -72,6 +72,11 @@ def test_plan_in_an_earlier_part_does_not_reach() -> None:
     assert _found("Huyện phấn đấu kết nạp 150 đảng viên, đến nay đã kết nạp 120 đảng viên.") == [("members_admitted", 120)]
 
 
+def test_term_numeral_does_not_reach_the_figure() -> None:
+    assert _found("Ban Chấp hành Đảng bộ huyện khóa XXV lấy phiếu tín nhiệm đối với 11 đồng chí Ủy viên Ban Thường vụ.") == [
+        ("confidence_vote_subjects", 11)]
+
+
 def test_money_and_houses_in_one_sentence() -> None:
     got = _found("Đảng ủy hỗ trợ xây dựng 6 căn nhà tình nghĩa, tương đương hơn 400 triệu đồng.")
     assert ("houses_built", 6) in got and ("funds_donated", 400_000_000) in got
