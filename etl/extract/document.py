@@ -82,6 +82,9 @@ def detect_outlet(text: str, outlet: str | None = None) -> tuple[str | None, boo
         for key, prov in reg.outlets.items():
             if key.startswith("bao ") and key in tail:
                 return prov, True
+    last = tail.rstrip().rsplit("\n", 1)[-1].strip()  # an outlet's name alone on the last line: "Kinh tế & Đô thị"
+    if last in reg.outlets:
+        return reg.outlets[last], True
     return None, False
 
 

@@ -77,3 +77,9 @@ def test_headline_rounding_is_not_a_second_figure() -> None:
     text = ("Hà Tĩnh kết nạp hơn 2.300 đảng viên\n\nCập nhật ngày: 20/01/2024 - 09:00\n\nNăm 2023, Tỉnh ủy Hà Tĩnh chỉ đạo "
             "toàn Đảng bộ kết nạp được 2.316 đảng viên, đạt 105% kế hoạch.")
     assert [f.value for f in extract_document(text)] == [2316]
+
+
+def test_outlet_named_on_the_last_line() -> None:
+    from etl.extract.document import detect_outlet
+    assert detect_outlet("Tin\n\nQuận ủy Hoàng Mai họp.\n\nKinh tế & Đô thị\n") == ("Hà Nội", True)
+    assert detect_outlet("Tin\n\nQuận ủy Hoàng Mai họp.\n\nHà Thu\n") == (None, False)
