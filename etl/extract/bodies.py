@@ -263,13 +263,27 @@ _EXPAND = {"KCX": "Khu chế xuất", "KCN": "Khu công nghiệp", "VPCP": "Văn
 _DISTRICT_UNITS = ("huyện", "quận", "thị xã", "thành phố")
 
 
+def _renamed_before(reg: Registry, prov: str | None, when: date | None) -> str | None:
+    """The province that a province first valid after ``when`` was then part of, under another name ("Huế" before
+    2025 → "Thừa Thiên Huế"); None when ``prov`` existed at ``when`` under its own name."""
+    if not prov or when is None:
+        return None
+    rows = [r for r in reg.bodies.values() if r["level"] == "province" and r["province"] == prov]
+    if not rows or any(not r["valid_from"] or date.fromisoformat(r["valid_from"]) <= when for r in rows):
+        return None
+    ids = {r["body_id"] for r in rows}
+    old = next((r for r in reg.bodies.values() if r["level"] == "province" and r["successor_id"] in ids
+                and r["province"] != prov), None)
+    return old["province"] if old else None
+
+
 class BodyResolver:
     """Resolves the mentions of one document to canonical bodies."""
 
     def __init__(self, mentions: list[Mention], home_province: str | None, when: date | None) -> None:
         self.reg = REGISTRY()
         self.mentions = mentions
-        self.home = home_province
+        self.home = _renamed_before(self.reg, home_province, when) or home_province
         self.when = when
         self.places = {fold(m.name): m for m in mentions if m.kind in ("party", "place") and m.unit in
                        ("huyện", "quận", "thị xã", "thành phố", "xã", "phường", "thị trấn")}
@@ -284,6 +298,9 @@ class BodyResolver:
             return None
         if m.unit == "province" or m.kind == "delegation":
             prov = m.province or m.name
+            old = _renamed_before(reg, prov, when)
+            if old:  # "Thành ủy Huế" in 2024: the capital of Thừa Thiên Huế, not yet a province
+                return Body(f"Đảng bộ thành phố {prov}", slug(f"Đảng bộ thành phố {prov} {old}"), old, False, "district")
             kind = reg.province_kind.get(prov, "tỉnh")
             return self._make(f"Đảng bộ {kind} {prov}", prov, "province", when)
         if m.unit in ("cq đảng", "ubnd"):

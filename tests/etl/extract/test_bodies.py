@@ -128,6 +128,14 @@ def test_place_after_a_body_locates_it() -> None:
     assert "Tân Định" in _body(text)[0]
 
 
+@pytest.mark.parametrize(("when", "body", "province"), [
+    ("2024", "Đảng bộ thành phố Huế", "Thừa Thiên Huế"), ("2025", "Đảng bộ thành phố Huế", "Huế")])
+def test_hue_before_and_after_it_became_a_city_province(when: str, body: str, province: str) -> None:
+    text = (f"Kết nạp đảng viên\n\nCập nhật ngày: 18/07/{when} - 10:00\n\nNửa đầu năm {when}, Thành ủy Huế kết nạp "
+            "176 đảng viên, phần lớn là đoàn viên thanh niên.\n\nBáo Thừa Thiên Huế")
+    assert _body(text) == (body, province)
+
+
 def test_short_form_refers_back() -> None:
     text = ("Đảng ủy Khối các cơ quan Trung ương họp\n\nNgày 6/3/2019, Đảng ủy Khối các cơ quan Trung ương họp "
             "sơ kết công tác tại Hà Nội trong cả buổi sáng.\n\nDịp này, Đảng ủy Khối đã trích 300 triệu đồng ủng hộ tỉnh Lai Châu.")
