@@ -69,8 +69,8 @@ def _build(reg: Registry) -> re.Pattern[str]:
     prov = _prov_alt(reg)
     parts = {
         "bloc": rf"(?i:(?:ban thường vụ |btv |ban chấp hành |bch )?đảng (?:ủy|bộ) khối)\s+(?i:các\s+)?"
-                rf"(?P<bloc_kind>(?i:cơ quan(?:\s*(?:và|-)\s*doanh nghiệp)?|doanh nghiệp))"
-                rf"(?:\s+(?P<bloc_unit>(?i:tỉnh|thành phố|tp\.?))(?:\s+(?P<bloc_prov>{prov}))?"
+                rf"(?P<bloc_kind>(?i:cơ quan(?:\s*(?:và|-)\s*doanh nghiệp)?|doanh nghiệp)|{_CAP}(?:\s?-\s?{_CAP})+)"
+                rf"(?:\s+(?P<bloc_prov2>{prov})|\s+(?P<bloc_unit>(?i:tỉnh|thành phố|tp\.?))(?:\s+(?P<bloc_prov>{prov}))?"
                 rf"|\s+(?P<bloc_tw>(?i:trung ương|tw|t\.ư|tư|t\.w)))?",
         "bloc_short": r"(?i:đảng (?:ủy|bộ) khối)|\bĐUK\b",
         # the committees that replaced the blocs in 2025: "Đảng ủy các cơ quan Đảng tỉnh", "Đảng bộ UBND tỉnh X"
@@ -181,8 +181,10 @@ def find_mentions(uni: str, low: str | None = None) -> list[Mention]:
         if g["bloc"]:
             bk = fold(g["bloc_kind"])
             unit = "khối dn" if bk.startswith("doanh") else ("khối cq-dn" if "doanh" in bk else "khối cq")
-            prov = reg.province_of(g["bloc_prov"]) if g["bloc_prov"] else None
-            scope = "tw" if g["bloc_tw"] else ("tỉnh" if g["bloc_unit"] else "")
+            if not bk.startswith(("co quan", "doanh")):
+                unit = "khối:" + g["bloc_kind"]  # a bloc of its own name: "Đảng ủy Khối Dân - Chính - Đảng"
+            prov = reg.province_of(g["bloc_prov"] or g["bloc_prov2"] or "") or None
+            scope = "tw" if g["bloc_tw"] else ("tỉnh" if g["bloc_unit"] or g["bloc_prov2"] else "")
             if not scope:
                 out.append(Mention(m.start(), m.end(), "anaphor", "khối", unit, None, weak_party))
             else:
@@ -318,6 +320,8 @@ class BodyResolver:
                 return self._make(label, None, "central_bloc", when)
             bloc_prov = m.province or self.bloc_province or self.home
             what = {"khối dn": "Khối doanh nghiệp", "khối cq-dn": "Khối các cơ quan và doanh nghiệp"}.get(m.unit, "Khối các cơ quan")
+            if m.unit.startswith("khối:"):
+                what = "Khối " + m.unit.removeprefix("khối:")
             prov_kind = reg.province_kind.get(bloc_prov or "", "tỉnh")
             return self._make(f"Đảng bộ {what} {prov_kind} {bloc_prov}" if bloc_prov else f"Đảng bộ {what} tỉnh",
                               bloc_prov,

@@ -137,6 +137,15 @@ def test_hue_before_and_after_it_became_a_city_province(when: str, body: str, pr
     assert _body(text) == (body, province)
 
 
+def test_bloc_of_its_own_name() -> None:
+    text = ("Ủng hộ Quỹ Vì người nghèo\n\nSáng 9-10-2023, Đảng ủy Khối Dân - Chính - Đảng TPHCM phát động ủng hộ; các "
+            "tổ chức cơ sở đảng trực thuộc đã đóng góp 420 triệu đồng.\n\nNăm 2022, Đảng bộ Khối đã hỗ trợ xây dựng 9 căn nhà "
+            "tình thương cho hộ nghèo ở huyện Bình Chánh.")
+    facts = extract_document(text)
+    assert {(f.value, f.body) for f in facts} == {(420_000_000, "Đảng bộ Khối Dân - Chính - Đảng thành phố Hồ Chí Minh"),
+                                                (9, "Đảng bộ Khối Dân - Chính - Đảng thành phố Hồ Chí Minh")}
+
+
 def test_short_form_refers_back() -> None:
     text = ("Đảng ủy Khối các cơ quan Trung ương họp\n\nNgày 6/3/2019, Đảng ủy Khối các cơ quan Trung ương họp "
             "sơ kết công tác tại Hà Nội trong cả buổi sáng.\n\nDịp này, Đảng ủy Khối đã trích 300 triệu đồng ủng hộ tỉnh Lai Châu.")
