@@ -56,7 +56,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("since", re.compile(r"(?:từ|kể từ)\s+(?:năm\s+)?" + _Y + r"\s+(?:đến|tới)\s+(?:nay|hiện nay)")),
     ("since_day", re.compile(r"(?:từ|kể từ)\s+(?:ngày\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*" + _Y
                              + r")?\s+(?:đến|tới)\s+(?:nay|hiện nay)")),
-    ("range", re.compile(r"(?:giai đoạn|trong|từ năm|từ)\s+" + _Y + r"\s*(?:-|–|đến|tới)\s*" + _Y
+    ("range", re.compile(r"(?:giai đoạn|trong|từ năm|từ)\s+(?:(?:\d{1,2}|hai|ba|bốn|năm)\s+năm\s*\(\s*)?" + _Y
+                         + r"\s*(?:-|–|đến|tới)\s*" + _Y
                          + r"(?P<now>,?\s*(?:đến|tới)\s+nay)?")),
     ("term_ytd", re.compile(r"từ\s+đầu\s+nhiệm\s+kỳ\s+(?:đến|tới)\s+nay")),
     ("n_years", re.compile(r"(?:trong|sau)\s+" + _NUMW + r"\s+năm\s+(?:qua|gần đây|trở lại đây)|" + _NUMW

@@ -31,6 +31,7 @@ CTX = PeriodContext(date(2019, 11, 20), 2019)
     ("Từ ngày 1/7 đến nay, xã", "2019-07-01", "2019-11-20"),
     ("kể từ 15-3-2019 đến nay", "2019-03-15", "2019-11-20"),
     ("Hôm qua (19/11), Ban Chấp hành", "2019-11-19", "2019-11-19"),
+    ("Trong 3 năm (2016 - 2018), huyện", "2016-01-01", "2018-12-31"),
 ])
 def test_intervals(text: str, first: str, last: str) -> None:
     p = find_periods(match_form(text), CTX)[0]
