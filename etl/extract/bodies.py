@@ -85,7 +85,8 @@ def _build(reg: Registry) -> re.Pattern[str]:
         "named": rf"(?i:đảng (?:ủy|bộ))\s+(?P<n_name>{_NAME}(?:\s+(?i:tỉnh|thành phố)(?:\s+(?P<n_prov>{prov}))?(?!\s+{_CAP}))?)",
         "chibo": rf"Chi bộ(?:\s+(?P<cb_name>{_NAME}))?",
         "deleg": rf"(?i:đoàn (?:đại biểu|công tác))(?:\s+(?:của\s+)?(?:(?i:tỉnh|thành phố)\s+)?(?P<dl_prov>{prov}))?",
-        "toan": rf"(?i:toàn\s+(?P<toan_unit>đảng bộ|huyện|tỉnh|thành phố|quận|thị xã))\b(?!\s+(?:{_CAP}))",
+        "toan": rf"(?i:toàn\s+(?P<toan_unit>đảng bộ(?:\s+(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố))?|huyện|"
+                rf"tỉnh|thành phố|quận|thị xã))\b(?!\s+(?:{_CAP}))",
         "place": rf"(?P<pl_toan>(?i:toàn)\s+)?(?P<pl_unit>(?i:{_UNIT}))(?:\s+(?i:miền núi|vùng cao|biên giới|đảo|ven biển))?"
                  rf"\s+(?P<pl_name>{prov}|{_NAME}|{_NUMBERED})",
         "state": r"(?:Văn phòng\s+)?(?:Đoàn (?:Đại biểu|đại biểu|ĐBQH)(?: Quốc hội)?|HĐND|UBND|Ủy ban nhân dân|Hội đồng nhân dân)",
@@ -230,7 +231,7 @@ def find_mentions(uni: str, low: str | None = None) -> list[Mention]:
             out.append(Mention(m.start(), m.end(), "delegation" if prov else "anaphor",
                                "delegation", prov or "", prov, False))
         elif g["toan"]:
-            unit = _unit(g["toan_unit"])
+            unit = _unit(re.sub(r"(?i)^đảng bộ\s+(?=\S)", "", g["toan_unit"]))  # "toàn Đảng bộ xã": a xã
             out.append(Mention(m.start(), m.end(), "anaphor", "any" if unit == "đảng bộ" else unit, "", None, False))
         elif g["place"]:
             unit = _unit(g["pl_unit"])

@@ -146,6 +146,12 @@ def test_bloc_of_its_own_name() -> None:
                                                 (9, "Đảng bộ Khối Dân - Chính - Đảng thành phố Hồ Chí Minh")}
 
 
+def test_whole_party_organisation_of_a_commune() -> None:
+    text = ("Phát triển đảng viên\n\nTheo Bí thư Đảng ủy xã Quảng Phú, huyện Quảng Xương, 6 tháng đầu năm 2024, toàn Đảng "
+            "bộ xã kết nạp 8 đảng viên.")
+    assert "Quảng Phú" in _body(text)[0]
+
+
 def test_short_form_refers_back() -> None:
     text = ("Đảng ủy Khối các cơ quan Trung ương họp\n\nNgày 6/3/2019, Đảng ủy Khối các cơ quan Trung ương họp "
             "sơ kết công tác tại Hà Nội trong cả buổi sáng.\n\nDịp này, Đảng ủy Khối đã trích 300 triệu đồng ủng hộ tỉnh Lai Châu.")
