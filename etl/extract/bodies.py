@@ -81,6 +81,9 @@ def _build(reg: Registry) -> re.Pattern[str]:
                  rf"(?:\s+(?P<t_name>{prov}|{_NAME}|{_NUMBERED}))?",
         "prov_cmte": rf"(?i:(?:ban thường vụ |btv |thường trực )?)(?P<pc>(?i:tỉnh ủy|thành ủy))(?:\s+(?P<pc_name>{prov}|{_NAME}))?",
         "dist_cmte": rf"(?P<dc>(?i:huyện ủy|quận ủy|thị ủy))(?:\s+(?P<dc_name>{_NAME}))?",
+        # the centre: "Ban Chấp hành Trung ương Đảng", "Bộ Chính trị", "Đảng Cộng sản Việt Nam", "toàn Đảng"
+        "centre": r"(?:Ban Chấp hành|BCH) (?:Trung ương|TW|T\.Ư|TƯ)(?: Đảng)?|"
+                  r"Bộ Chính trị|Ban Bí thư|Đảng Cộng sản Việt Nam|(?i:toàn Đảng)(?!\s+(?i:bộ|viên|ủy))",
         "doan": rf"Đảng đoàn\s+(?P<doan_name>Quốc hội|Mặt trận Tổ quốc Việt Nam|MTTQ Việt Nam|{_NAME})",
         "named": rf"(?i:đảng (?:ủy|bộ))\s+(?P<n_name>{_NAME}(?:\s+(?i:tỉnh|thành phố)(?:\s+(?P<n_prov>{prov}))?(?!\s+{_CAP}))?)",
         "chibo": rf"Chi bộ(?:\s+(?P<cb_name>{_NAME}))?",
@@ -216,6 +219,8 @@ def find_mentions(uni: str, low: str | None = None) -> list[Mention]:
                 out.append(Mention(m.start(), m.end(), "party", unit, name, None, weak_party))
             else:
                 out.append(Mention(m.start(), m.end(), "anaphor", unit, "", None, weak_party))
+        elif g["centre"]:
+            out.append(Mention(m.start(), m.end(), "party", "centre", "", None, weak_party))
         elif g["doan"]:
             out.append(Mention(m.start(), m.end(), "party", "đảng đoàn", g["doan_name"], None, weak_party))
         elif g["named"]:
@@ -342,6 +347,8 @@ class BodyResolver:
             if self.home and re.search(r"(?:tỉnh|thành phố)$", name):
                 name = f"{name} {self.home}"  # "Đảng ủy Quân sự tỉnh": the province of the document
             return self._make(f"Đảng bộ {name}", None if m.name in _EXPAND else m.province or self.home, "grassroots", when)
+        if m.unit == "centre":
+            return self._make("Đảng Cộng sản Việt Nam", None, "centre", when)
         if m.unit == "đảng đoàn":
             return self._make(f"Đảng đoàn {m.name}", None, "agency", when)
         if m.unit == "chi bộ":  # with the organisation it belongs to, when the document names one

@@ -152,6 +152,14 @@ def test_whole_party_organisation_of_a_commune() -> None:
     assert "Quảng Phú" in _body(text)[0]
 
 
+def test_the_centre() -> None:
+    text = ("Sơ kết công tác tổ chức\n\nNgày 20/7/2024, Ban Chấp hành Trung ương Đảng sơ kết công tác xây dựng Đảng: 6 tháng "
+            "đầu năm, toàn Đảng kết nạp 98.210 đảng viên. Thực hiện Quy định của Bộ Chính trị, Tỉnh ủy Hà Giang "
+            "lấy phiếu tín nhiệm đối với 13 đồng chí.")
+    facts = {f.value: f.body for f in extract_document(text)}
+    assert facts == {98210: "Đảng Cộng sản Việt Nam", 13: "Đảng bộ tỉnh Hà Giang"}
+
+
 def test_short_form_refers_back() -> None:
     text = ("Đảng ủy Khối các cơ quan Trung ương họp\n\nNgày 6/3/2019, Đảng ủy Khối các cơ quan Trung ương họp "
             "sơ kết công tác tại Hà Nội trong cả buổi sáng.\n\nDịp này, Đảng ủy Khối đã trích 300 triệu đồng ủng hộ tỉnh Lai Châu.")
