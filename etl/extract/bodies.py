@@ -277,13 +277,25 @@ def _renamed_before(reg: Registry, prov: str | None, when: date | None) -> str |
     2025 → "Thừa Thiên Huế"); None when ``prov`` existed at ``when`` under its own name."""
     if not prov or when is None:
         return None
-    rows = [r for r in reg.bodies.values() if r["level"] == "province" and r["province"] == prov]
-    if not rows or any(not r["valid_from"] or date.fromisoformat(r["valid_from"]) <= when for r in rows):
-        return None
-    ids = {r["body_id"] for r in rows}
-    old = next((r for r in reg.bodies.values() if r["level"] == "province" and r["successor_id"] in ids
-                and r["province"] != prov), None)
-    return old["province"] if old else None
+    since, old = _province_history(reg, prov)
+    return old if since is not None and when < since else None
+
+
+_HISTORY: dict[tuple[int, str], tuple[date | None, str | None]] = {}
+
+
+def _province_history(reg: Registry, prov: str) -> tuple[date | None, str | None]:
+    """(the first day of ``prov`` under that name or None if it always had it, its predecessor's name), once."""
+    key = (id(reg), prov)
+    if key not in _HISTORY:
+        rows = [r for r in reg.bodies.values() if r["level"] == "province" and r["province"] == prov]
+        since = None if not rows or any(not r["valid_from"] for r in rows) else min(
+            date.fromisoformat(r["valid_from"]) for r in rows)
+        ids = {r["body_id"] for r in rows}
+        old = next((r["province"] for r in reg.bodies.values() if r["level"] == "province" and r["successor_id"] in ids
+                    and r["province"] != prov), None)
+        _HISTORY[key] = (since, old)
+    return _HISTORY[key]
 
 
 class BodyResolver:
