@@ -251,7 +251,7 @@ def _match(low: str, s_start: int, s_end: int, num: NumberMention, clause_lo: in
         return None
     if spec.unit == "VND":
         per = re.search(r"(?<!\w)mỗi(?!\w)", low[s_start:num.start])
-        if per and "tổng" not in low[s_start + per.end():num.start]:
+        if per and "tổng" not in low[max(s_start + per.end(), prev_end):num.start]:  # "…, tổng cộng 100 triệu"
             return None
         if re.match(r"\s*(?:đồng|đ|vnđ|vnd)?\s*/", low[num.end:s_end]):
             return None

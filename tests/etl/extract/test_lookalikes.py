@@ -39,6 +39,7 @@ from etl.text.normalize import match_form
     "Tổng kinh phí thực hiện 2,4 tỷ đồng, lấy từ ngân sách tỉnh và Quỹ Vì người nghèo.",
     "Năm tới, huyện phấn đấu kết nạp 40 đảng viên và xây mới 25 căn nhà cho hộ nghèo.",
     "Đây là đợt kết nạp thứ 2 người đồng bào Mông ở bản.",
+    "Mỗi căn nhà có tổng kinh phí 80 triệu đồng, trong đó đơn vị hỗ trợ 50 triệu đồng.",
 ])
 def test_not_a_fact(sentence: str) -> None:
     low = match_form(sentence)
