@@ -241,6 +241,8 @@ def _match(low: str, s_start: int, s_end: int, num: NumberMention, clause_lo: in
         return None  # "lần thứ 15", "khóa 12": an ordinal, not a count
     if cat.lookalike_clause is not None:  # a plan governs every figure of its clause part: "phấn đấu kết nạp 150 …
         part = _subclause_start(low, clause_lo, num.start)  # … và xây mới 20 ngôi nhà"
+        if cat.lookalike_clause.match(low, s_start):
+            part = s_start  # and of its sentence when it opens it: "Dự kiến quý IV, Huyện ủy kết nạp thêm 20 …"
         if any(not _in_name(low, orig, h, part + h.start(), s_start)
                for h in cat.lookalike_clause.finditer(low[part:num.start])):
             return None
