@@ -40,6 +40,8 @@ from etl.text.normalize import match_form
     "Năm tới, huyện phấn đấu kết nạp 40 đảng viên và xây mới 25 căn nhà cho hộ nghèo.",
     "Đây là đợt kết nạp thứ 2 người đồng bào Mông ở bản.",
     "Mỗi căn nhà có tổng kinh phí 80 triệu đồng, trong đó đơn vị hỗ trợ 50 triệu đồng.",
+    "Dự kiến quý IV, Huyện ủy tiếp tục kết nạp thêm khoảng 20 quần chúng.",
+    "Chương trình có tổng kinh phí hơn 96 tỷ đồng, trong đó ngân sách nhà nước hỗ trợ 52 tỷ đồng.",
 ])
 def test_not_a_fact(sentence: str) -> None:
     low = match_form(sentence)
