@@ -46,7 +46,7 @@ _CAP = f"[{UPPER}]{_W}*"
 # Words of organisation names usually written with a lower-case second syllable ("Công ty", "Chính phủ").
 _ORG = r"(?:Công ty(?: cổ phần| trách nhiệm hữu hạn)?|Cổ phần|Cao su|Công an|Quân sự|Chính phủ|Quốc hội|Văn phòng|Xi măng|" \
        r"Điện lực|Ngân hàng|Bệnh viện|Biên phòng|Bộ đội|Tài chính|Tập đoàn|Đại học|Cao đẳng|Học viện|Trung tâm|" \
-       r"Tổng cục|Quân khu|Quân đoàn|Quân chủng|Binh đoàn|Sư đoàn|Lữ đoàn|Trung đoàn)"
+       r"Tổng cục|Quân khu|Quân đoàn|Quân chủng|Binh đoàn|Sư đoàn|Lữ đoàn|Trung đoàn|Chỉ huy)"
 _NAME = rf"(?:{_ORG}|{_CAP})(?:[ ](?:{_ORG}|{_CAP}|\d+))*(?:\s?-\s?{_CAP}(?:[ ]{_CAP})*)?"
 _UNIT = r"tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường|thị trấn"
 _NUMBERED = r"(?:(?<=[Pp]hường )|(?<=[Qq]uận ))\d{1,2}(?![\w%-]|[/.,]\d)"  # "Phường 7", "Quận 10"

@@ -67,6 +67,7 @@ def test_city_committee_named_like_its_province(committee: str, body: str) -> No
     ("Đảng bộ Tổng Công ty Cảng Sài Gòn họp", "Tổng Công ty Cảng Sài Gòn"),
     ("Đảng ủy Công ty cổ phần Cao su Phước Hòa họp", "Công ty cổ phần Cao su Phước Hòa"),
     ("Đảng ủy Trường Đại học Tây Nguyên họp", "Trường Đại học Tây Nguyên"), ("Đảng ủy Quân khu 9 họp", "Quân khu 9"),
+    ("Đảng ủy Bộ Chỉ huy Quân sự tỉnh Yên Bái họp", "Bộ Chỉ huy Quân sự tỉnh Yên Bái"),
 ])
 def test_names_with_a_lower_case_syllable(text: str, name: str) -> None:
     assert find_mentions(unify(text))[0].name == name
