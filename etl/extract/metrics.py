@@ -59,6 +59,7 @@ class Catalogue:
     figure_hint: re.Pattern[str]
     lookalike_clause: re.Pattern[str] | None = None
     lookalike_adjacent: re.Pattern[str] | None = None
+    any_bare: re.Pattern[str] | None = None  # a bare trigger of any metric ("kết nạp mới:")
 
 
 @lru_cache(maxsize=4)
@@ -99,13 +100,12 @@ def load_catalogue(path: Path = CATALOGUE) -> Catalogue:
     assert any_trigger is not None
     counters = trie_pattern([*all_classifiers, _HOUSEHOLD_WORD]) + r"(?!\w)"
     # a number without a counting word counts only after a bare trigger, where it ends its clause
-    bare_end = rf"|{_BARE_END.pattern}" if all_bare else ""
     bare_hint = rf"|{trie_pattern(all_bare)}\s*\d" if all_bare else ""
     return Catalogue(tuple(specs), phrase_regex(before), phrase_regex(after, r"\s*"), any_trigger,
-                     any_classifier=re.compile(r"\s*" + counters + bare_end),
+                     any_classifier=re.compile(r"\s*" + counters),
                      figure_hint=re.compile(rf"\s(?<=[{LAST_CHARS}]\s)\s*" + counters + bare_hint),
                      lookalike_clause=phrase_regex(clause),
-                     lookalike_adjacent=phrase_regex(adjacent, "", r"\s*$"))
+                     lookalike_adjacent=phrase_regex(adjacent, "", r"\s*$"), any_bare=phrase_regex(all_bare))
 
 
 class Candidate(NamedTuple):
@@ -163,8 +163,9 @@ def find_candidates(low: str, start: int, end: int, cat: Catalogue | None = None
         return []
     out: list[Candidate] = []
     numbers = find_numbers(low, start, end)
+    bare = cat.any_bare is not None and cat.any_bare.search(low, start, end) is not None
     for i, num in enumerate(numbers):
-        if not cat.any_classifier.match(low, num.end, end):
+        if not cat.any_classifier.match(low, num.end, end) and not (bare and _BARE_END.match(low, num.end, end)):
             continue  # no metric counts it
         clause_lo = max(low.rfind(";", start, num.start) + 1, start)
         opened = low.rfind("(", clause_lo, num.start)
