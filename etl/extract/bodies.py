@@ -44,8 +44,13 @@ class Mention(NamedTuple):
 
 _W = f"[{UPPER}{LOWER}0-9]"
 _CAP = f"[{UPPER}]{_W}*"
-_NAME = rf"{_CAP}(?:[ ](?:{_CAP}|\d+))*(?:\s?-\s?{_CAP}(?:[ ]{_CAP})*)?"
+# Words of organisation names usually written with a lower-case second syllable ("Công ty", "Chính phủ").
+_ORG = r"(?:Công ty(?: cổ phần| trách nhiệm hữu hạn)?|Cổ phần|Cao su|Công an|Quân sự|Chính phủ|Quốc hội|Văn phòng|Xi măng|" \
+       r"Điện lực|Ngân hàng|Bệnh viện|Biên phòng|Bộ đội|Tài chính|Tập đoàn|Đại học|Cao đẳng|Học viện|Trung tâm|" \
+       r"Tổng cục|Quân khu|Quân đoàn|Quân chủng|Binh đoàn|Sư đoàn|Lữ đoàn|Trung đoàn|Chỉ huy)"
+_NAME = rf"(?:{_ORG}|{_CAP})(?:[ ](?:{_ORG}|{_CAP}|\d+))*(?:\s?-\s?{_CAP}(?:[ ]{_CAP})*)?"
 _UNIT = r"tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường|thị trấn"
+_NUMBERED = r"(?:(?<=[Pp]hường )|(?<=[Qq]uận ))\d{1,2}(?![\w%-]|[/.,]\d)"  # "Phường 7", "Quận 10"
 
 
 def _prov_alt(reg: Registry) -> str:
@@ -65,22 +70,32 @@ def _build(reg: Registry) -> re.Pattern[str]:
     prov = _prov_alt(reg)
     parts = {
         "bloc": rf"(?i:(?:ban thường vụ |btv |ban chấp hành |bch )?đảng (?:ủy|bộ) khối)\s+(?i:các\s+)?"
-                rf"(?P<bloc_kind>(?i:cơ quan(?:\s*(?:và|-)\s*doanh nghiệp)?|doanh nghiệp))"
-                rf"(?:\s+(?P<bloc_unit>(?i:tỉnh|thành phố|tp\.?))(?:\s+(?P<bloc_prov>{prov}))?"
+                rf"(?P<bloc_kind>(?i:cơ quan(?:\s*(?:và|-)\s*doanh nghiệp)?|doanh nghiệp)|{_CAP}(?:\s?-\s?{_CAP})+)"
+                rf"(?:\s+(?P<bloc_prov2>{prov})|\s+(?P<bloc_unit>(?i:tỉnh|thành phố|tp\.?))(?:\s+(?P<bloc_prov>{prov}))?"
                 rf"|\s+(?P<bloc_tw>(?i:trung ương|tw|t\.ư|tư|t\.w)))?",
         "bloc_short": r"(?i:đảng (?:ủy|bộ) khối)|\bĐUK\b",
+        # the committees that replaced the blocs in 2025: "Đảng ủy các cơ quan Đảng tỉnh", "Đảng bộ UBND tỉnh X"
+        "agencies": rf"(?i:(?:ban thường vụ |ban chấp hành |bch )?đảng (?:ủy|bộ))\s+"
+                    rf"(?P<ag_kind>(?i:các\s+cơ quan\s+đảng|ủy ban nhân dân|ubnd))(?:\s+(?P<ag_unit>(?i:tỉnh|thành phố|tp\.?))"
+                    rf"(?:\s+(?P<ag_prov>{prov}))?|\s+(?P<ag_tw>(?i:trung ương|tw|t\.ư|tư|t\.w)))?",
         "typed": rf"(?i:(?:ban thường vụ |ban chấp hành |bch )?đảng (?:ủy|bộ))\s+(?P<t_unit>(?i:{_UNIT}))"
-                 rf"(?:\s+(?P<t_name>{prov}|{_NAME}))?",
+                 rf"(?:\s+(?P<t_name>{prov}|{_NAME}|{_NUMBERED}))?",
         "prov_cmte": rf"(?i:(?:ban thường vụ |btv |thường trực )?)(?P<pc>(?i:tỉnh ủy|thành ủy))(?:\s+(?P<pc_name>{prov}|{_NAME}))?",
         "dist_cmte": rf"(?P<dc>(?i:huyện ủy|quận ủy|thị ủy))(?:\s+(?P<dc_name>{_NAME}))?",
+        # the centre: "Ban Chấp hành Trung ương Đảng", "Bộ Chính trị", "Đảng Cộng sản Việt Nam", "toàn Đảng"
+        "centre": r"(?:Ban Chấp hành|BCH) (?:Trung ương|TW|T\.Ư|TƯ)(?: Đảng)?|"
+                  r"Bộ Chính trị|Ban Bí thư|Đảng Cộng sản Việt Nam|(?i:toàn Đảng)(?!\s+(?i:bộ|viên|ủy))",
         "doan": rf"Đảng đoàn\s+(?P<doan_name>Quốc hội|Mặt trận Tổ quốc Việt Nam|MTTQ Việt Nam|{_NAME})",
-        "named": rf"(?i:đảng (?:ủy|bộ))\s+(?P<n_name>{_NAME})",
+        "named": rf"(?i:đảng (?:ủy|bộ))\s+(?P<n_name>{_NAME}(?:\s+(?i:tỉnh|thành phố)(?:\s+(?P<n_prov>{prov}))?(?!\s+{_CAP}))?)",
         "chibo": rf"Chi bộ(?:\s+(?P<cb_name>{_NAME}))?",
         "deleg": rf"(?i:đoàn (?:đại biểu|công tác))(?:\s+(?:của\s+)?(?:(?i:tỉnh|thành phố)\s+)?(?P<dl_prov>{prov}))?",
-        "toan": rf"(?i:toàn\s+(?P<toan_unit>đảng bộ|huyện|tỉnh|thành phố|quận|thị xã))\b(?!\s+(?:{_CAP}))",
+        "toan": rf"(?i:toàn\s+(?P<toan_unit>đảng bộ(?:\s+(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố))?|huyện|"
+                rf"tỉnh|thành phố|quận|thị xã))\b(?!\s+(?:{_CAP}))",
         "place": rf"(?P<pl_toan>(?i:toàn)\s+)?(?P<pl_unit>(?i:{_UNIT}))(?:\s+(?i:miền núi|vùng cao|biên giới|đảo|ven biển))?"
-                 rf"\s+(?P<pl_name>{prov}|{_NAME})",
+                 rf"\s+(?P<pl_name>{prov}|{_NAME}|{_NUMBERED})",
         "state": r"(?:Văn phòng\s+)?(?:Đoàn (?:Đại biểu|đại biểu|ĐBQH)(?: Quốc hội)?|HĐND|UBND|Ủy ban nhân dân|Hội đồng nhân dân)",
+        # firms and mass organisations give too, but their gifts are not a Party body's
+        "firm": rf"(?:Tập đoàn|Tổng [Cc]ông ty|Công ty|Ngân hàng|Hội|Công đoàn)\s+{_NAME}",
         "paren": rf"\(\s*(?i:(?:tỉnh|thành phố|tp\.?)\s*)?(?P<paren_prov>{prov})\s*\)",
     }
     return re.compile("|".join(f"(?P<{k}>{v})" for k, v in parts.items()))
@@ -104,8 +119,10 @@ def _weak_party(before: str) -> bool:
     return _after_giving(before) or _after_title(before)
 
 
-def _weak_place(before: str) -> bool:
-    return _after_recipient(before) and not clause_start(before)
+# "Báo cáo … của Huyện ủy Anh Sơn (Nghệ An) cho biết": the committee whose report gives the figures acts
+_REPORTS = re.compile(r"(?:\s*\([^()\n]{0,30}\))?,?\s+cho biết")
+# A person's name after a committee ("Bí thư Huyện ủy Trần Văn Nam") comes after their title (_after_title);
+# without one, a name shaped like a person's is a place ("Huyện ủy Dương Minh Châu").
 
 
 def _pattern() -> re.Pattern[str]:
@@ -135,7 +152,8 @@ def _unit(word: str) -> str:
 
 # Every mention starts with one of these words (in any case) or a bracket, not inside a word.
 ANCHOR_WORDS = ("đảng", "ban", "btv", "bch", "thường", "tỉnh", "thành", "tp", "huyện", "quận", "thị", "xã", "phường", "chi",
-                "đoàn", "toàn", "văn", "hđnd", "ubnd", "ủy", "hội", "đuk")
+                "đoàn", "toàn", "văn", "hđnd", "ubnd", "ủy", "hội", "đuk", "tập đoàn", "tổng công ty", "công ty",
+                "công đoàn", "ngân hàng", "bộ chính trị")
 _ANCHOR = re.compile(trie_pattern(ANCHOR_WORDS, not_after=r"\w", free=["("]))
 _UNITS = ("tỉnh ", "thành phố ", "tp ", "tp. ", "huyện ", "quận ", "thị xã ", "xã ", "phường ", "thị trấn ")
 _STATE = ("đoàn đại biểu", "đoàn đbqh", "hđnd", "ubnd", "ủy ban nhân dân", "hội đồng nhân dân")
@@ -149,11 +167,16 @@ MENTION_STARTS = (
     *[f"toàn {u}" for u in ("đảng bộ", "huyện", "tỉnh", "thành phố", "quận", "thị xã")],
     *_UNITS, *[f"toàn {u}" for u in _UNITS],
     *_STATE, *[f"văn phòng {s}" for s in _STATE],
+    # the centre, and firms and mass organisations (whose gifts are not a Party body's)
+    *[f"{head} {c}" for head in ("ban chấp hành", "bch") for c in ("trung ương", "tw", "t.ư", "tư")],
+    "bộ chính trị", "ban bí thư", "đảng cộng sản việt nam", "toàn đảng",
+    "tập đoàn ", "tổng công ty ", "công ty ", "ngân hàng ", "hội ", "công đoàn ",
 )
 # Characters of the text as written that the pattern takes for a letter of a start while the match form holds
-# another there: "Ð" (U+00D0) is "đ" once unified but "ð" in lower case; "ı" is an "i" to a case-blind match.
+# another there: "Ð" (U+00D0) is "đ" once unified but "ð" in lower case; "ı" and "ſ" are an "i" and an "s" to a
+# case-blind match.
 # (The first word keeps its letters: where it does not stand in the match form, no anchor word does either.)
-_VARIANTS = {"đ": "đð", "i": "iı"}
+_VARIANTS = {"đ": "đð", "i": "iı", "s": "sſ"}
 
 
 def _spellings(start: str) -> list[str]:
@@ -211,91 +234,129 @@ def find_mentions(uni: str, low: str | None = None) -> list[Mention]:
     reg = REGISTRY()
     out: list[Mention] = []
     for m in _scan(uni, match_form(uni) if low is None else low):
-        mention = _mention(m, uni, reg)
-        if mention is not None:
-            out.append(mention)
+        kind = m.lastgroup
+        before = uni[max(0, m.start() - 60):m.start()]
+        weak_party = _weak_party(before) and not _REPORTS.match(uni, m.end())
+        g = dict(m.groupdict())
+        for key in ("pc_name", "dc_name", "t_name", "pl_name"):
+            if _person(g.get(key)) and _after_title(before):
+                g[key] = None
+        if g["place"] and not g["pl_name"]:
+            continue
+        if g["bloc"]:
+            bk = fold(g["bloc_kind"])
+            unit = "khối dn" if bk.startswith("doanh") else ("khối cq-dn" if "doanh" in bk else "khối cq")
+            if not bk.startswith(("co quan", "doanh")):
+                unit = "khối:" + g["bloc_kind"]  # a bloc of its own name: "Đảng ủy Khối Dân - Chính - Đảng"
+            prov = reg.province_of(g["bloc_prov"] or g["bloc_prov2"] or "") or None
+            scope = "tw" if g["bloc_tw"] else ("tỉnh" if g["bloc_unit"] or g["bloc_prov2"] else "")
+            if not scope:
+                out.append(Mention(m.start(), m.end(), "anaphor", "khối", unit, None, weak_party))
+            else:
+                out.append(Mention(m.start(), m.end(), "party", unit, scope, prov, weak_party))
+        elif g["bloc_short"]:
+            out.append(Mention(m.start(), m.end(), "anaphor", "khối", "", None, weak_party))
+        elif g["agencies"]:
+            unit = "cq đảng" if fold(g["ag_kind"]).startswith("cac") else "ubnd"
+            prov = reg.province_of(g["ag_prov"]) if g["ag_prov"] else None
+            out.append(Mention(m.start(), m.end(), "party", unit, "tw" if g["ag_tw"] else "tỉnh", prov, weak_party))
+        elif g["typed"]:
+            unit = _unit(g["t_unit"])
+            name = g["t_name"]
+            if name:
+                out.append(_place_or_prov(m, unit, name, "party", weak_party, reg))
+            else:
+                out.append(Mention(m.start(), m.end(), "anaphor", unit, "", None, weak_party))
+        elif g["prov_cmte"]:
+            unit = "tỉnh" if g["pc"].lower().startswith("tỉnh") else "thành phố"
+            if g["pc_name"]:
+                out.append(_place_or_prov(m, unit, g["pc_name"], "party", weak_party, reg))
+            else:
+                out.append(Mention(m.start(), m.end(), "anaphor", unit, "", None, weak_party))
+        elif g["dist_cmte"]:
+            unit = {"huyện": "huyện", "quận": "quận", "thị": "thị xã"}[g["dc"].split()[0].lower()]
+            if g["dc_name"]:
+                name = re.sub(r"^(?:Quận|Huyện) (?=\d)", "", g["dc_name"])  # "Quận ủy Quận 10"
+                out.append(Mention(m.start(), m.end(), "party", unit, name, None, weak_party))
+            else:
+                out.append(Mention(m.start(), m.end(), "anaphor", unit, "", None, weak_party))
+        elif g["centre"]:
+            out.append(Mention(m.start(), m.end(), "party", "centre", "", None, weak_party))
+        elif g["doan"]:
+            out.append(Mention(m.start(), m.end(), "party", "đảng đoàn", g["doan_name"], None, weak_party))
+        elif g["named"]:
+            prov = reg.province_of(g["n_prov"] or g["n_name"])  # "Đảng ủy Công an tỉnh Thanh Hóa"
+            out.append(Mention(m.start(), m.end(), "party", "org", g["n_name"], prov, weak_party))
+        elif g["chibo"]:
+            if g["cb_name"]:
+                out.append(Mention(m.start(), m.end(), "party", "chi bộ", g["cb_name"], None, weak_party))
+            else:
+                out.append(Mention(m.start(), m.end(), "anaphor", "chi bộ", "", None, weak_party))
+        elif g["deleg"]:
+            prov = reg.province_of(g["dl_prov"]) if g["dl_prov"] else None
+            out.append(Mention(m.start(), m.end(), "delegation" if prov else "anaphor",
+                               "delegation", prov or "", prov, False))
+        elif g["toan"]:
+            unit = _unit(re.sub(r"(?i)^đảng bộ\s+(?=\S)", "", g["toan_unit"]))  # "toàn Đảng bộ xã": a xã
+            out.append(Mention(m.start(), m.end(), "anaphor", "any" if unit == "đảng bộ" else unit, "", None, False))
+        elif g["place"]:
+            unit = _unit(g["pl_unit"])
+            strong = bool(g["pl_toan"]) or not _after_recipient(before) or clause_start(before)
+            if out and out[-1].kind in ("party", "anaphor") and re.fullmatch(r"\s*,\s*", uni[out[-1].end:m.start()]):
+                strong = False  # where the body just named is: "Đảng ủy phường Cái Khế, quận Ninh Kiều"
+            out.append(_place_or_prov(m, unit, g["pl_name"], "place", not strong, reg))
+        elif g["state"]:
+            joint = re.search(r"(?:ủy|Đảng)\s*[-–]\s*(?:\S+\s*[-–]\s*)?$", before)
+            # beside a Party committee that acts: "Thường trực Huyện ủy cùng lãnh đạo UBND huyện trao …"
+            joint = joint or re.search(r"(?:ủy|Đảng (?:bộ|ủy))\b[^,;.()]{0,30}\b(?:cùng(?: với)?|phối hợp với|và)\s+"
+                                       r"(?:lãnh đạo\s+|đại diện\s+)?$", before)
+            if not joint and not re.match(r"\s*[-–]\s*(?i:huyện ủy|tỉnh ủy|thành ủy)", uni[m.end():m.end() + 15]):
+                out.append(Mention(m.start(), m.end(), "state", "state", m.group(0), None, False))
+        elif g["firm"]:
+            out.append(Mention(m.start(), m.end(), "state", "firm", m.group(0), None,
+                               weak_party or _after_recipient(before)))  # not a recipient or a title
+        elif g["paren"]:
+            out.append(Mention(m.start(), m.end(), "paren", "tỉnh", reg.province_of(g["paren_prov"]) or "", None, True))
+        del kind
     return out
-
-
-def _mention(m: re.Match[str], uni: str, reg: Registry) -> Mention | None:
-    """The mention one match of the pattern makes, if any. ``m.lastgroup`` is the branch that matched (each
-    branch is one named group around its own), so only that branch's groups are read."""
-    kind = m.lastgroup
-    group = m.group
-    start, end = m.start(), m.end()
-    before = uni[max(0, start - 60):start]
-    if kind == "bloc":
-        bk = fold(group("bloc_kind"))
-        unit = "khối dn" if bk.startswith("doanh") else ("khối cq-dn" if "doanh" in bk else "khối cq")
-        prov = reg.province_of(group("bloc_prov")) if group("bloc_prov") else None
-        scope = "tw" if group("bloc_tw") else ("tỉnh" if group("bloc_unit") else "")
-        if not scope:
-            return Mention(start, end, "anaphor", "khối", unit, None, _weak_party(before))
-        return Mention(start, end, "party", unit, scope, prov, _weak_party(before))
-    if kind == "bloc_short":
-        return Mention(start, end, "anaphor", "khối", "", None, _weak_party(before))
-    if kind == "typed":
-        unit = _unit(group("t_unit"))
-        name = _not_person(group("t_name"))
-        if name:
-            return _place_or_prov(m, unit, name, "party", _weak_party(before), reg)
-        return Mention(start, end, "anaphor", unit, "", None, _weak_party(before))
-    if kind == "prov_cmte":
-        unit = "tỉnh" if group("pc").lower().startswith("tỉnh") else "thành phố"
-        name = _not_person(group("pc_name"))
-        if name:
-            return _place_or_prov(m, unit, name, "party", _weak_party(before), reg)
-        return Mention(start, end, "anaphor", unit, "", None, _weak_party(before))
-    if kind == "dist_cmte":
-        unit = {"huyện": "huyện", "quận": "quận", "thị": "thị xã"}[group("dc").split()[0].lower()]
-        name = _not_person(group("dc_name"))
-        if name:
-            return Mention(start, end, "party", unit, name, None, _weak_party(before))
-        return Mention(start, end, "anaphor", unit, "", None, _weak_party(before))
-    if kind == "doan":
-        return Mention(start, end, "party", "đảng đoàn", group("doan_name"), None, _weak_party(before))
-    if kind == "named":
-        name = group("n_name")
-        return Mention(start, end, "party", "org", name, reg.province_of(name), _weak_party(before))
-    if kind == "chibo":
-        if group("cb_name"):
-            return Mention(start, end, "party", "chi bộ", group("cb_name"), None, _weak_party(before))
-        return Mention(start, end, "anaphor", "chi bộ", "", None, _weak_party(before))
-    if kind == "deleg":
-        prov = reg.province_of(group("dl_prov")) if group("dl_prov") else None
-        return Mention(start, end, "delegation" if prov else "anaphor", "delegation", prov or "", prov, False)
-    if kind == "toan":
-        unit = _unit(group("toan_unit"))
-        return Mention(start, end, "anaphor", "any" if unit == "đảng bộ" else unit, "", None, False)
-    if kind == "place":
-        name = _not_person(group("pl_name"))
-        if not name:
-            return None
-        strong = bool(group("pl_toan")) or not _weak_place(before)
-        return _place_or_prov(m, _unit(group("pl_unit")), name, "place", not strong, reg)
-    if kind == "state":
-        joint = re.search(r"(?:ủy|Đảng)\s*[-–]\s*(?:\S+\s*[-–]\s*)?$", before)
-        if not joint and not re.match(r"\s*[-–]\s*(?i:huyện ủy|tỉnh ủy|thành ủy)", uni[end:end + 15]):
-            return Mention(start, end, "state", "state", m.group(0), None, False)
-        return None
-    assert kind == "paren", kind
-    return Mention(start, end, "paren", "tỉnh", reg.province_of(group("paren_prov")) or "", None, True)
-
-
-def _not_person(name: str | None) -> str | None:
-    """``name``, or None for a person's name caught after a committee (see :func:`_person`)."""
-    return None if _person(name) else name
 
 
 def _place_or_prov(m: re.Match[str], unit: str, name: str, kind: str, weak: bool, reg: Registry) -> Mention:
     prov = reg.province_of(name)
-    if prov and unit in ("tỉnh", "thành phố"):
+    if prov and (unit == "tỉnh" or (unit == "thành phố" and reg.province_kind.get(prov) != "tỉnh")):
         return Mention(m.start(), m.end(), kind, "province", prov, prov, weak)
-    return Mention(m.start(), m.end(), kind, unit, name, None, weak)
+    # "Thành ủy Hà Tĩnh": the capital of the province named alike, a city under it
+    return Mention(m.start(), m.end(), kind, unit, name, prov if unit == "thành phố" else None, weak)
 
 
 _EXPAND = {"KCX": "Khu chế xuất", "KCN": "Khu công nghiệp", "VPCP": "Văn phòng Chính phủ", "UBND": "Ủy ban nhân dân"}
 _DISTRICT_UNITS = ("huyện", "quận", "thị xã", "thành phố")
+
+
+def _renamed_before(reg: Registry, prov: str | None, when: date | None) -> str | None:
+    """The province that a province first valid after ``when`` was then part of, under another name ("Huế" before
+    2025 → "Thừa Thiên Huế"); None when ``prov`` existed at ``when`` under its own name."""
+    if not prov or when is None:
+        return None
+    since, old = _province_history(reg, prov)
+    return old if since is not None and when < since else None
+
+
+_HISTORY: dict[tuple[int, str], tuple[date | None, str | None]] = {}
+
+
+def _province_history(reg: Registry, prov: str) -> tuple[date | None, str | None]:
+    """(the first day of ``prov`` under that name or None if it always had it, its predecessor's name), once."""
+    key = (id(reg), prov)
+    if key not in _HISTORY:
+        rows = [r for r in reg.bodies.values() if r["level"] == "province" and r["province"] == prov]
+        since = None if not rows or any(not r["valid_from"] for r in rows) else min(
+            date.fromisoformat(r["valid_from"]) for r in rows)
+        ids = {r["body_id"] for r in rows}
+        old = next((r["province"] for r in reg.bodies.values() if r["level"] == "province" and r["successor_id"] in ids
+                    and r["province"] != prov), None)
+        _HISTORY[key] = (since, old)
+    return _HISTORY[key]
 
 
 class BodyResolver:
@@ -304,7 +365,7 @@ class BodyResolver:
     def __init__(self, mentions: list[Mention], home_province: str | None, when: date | None) -> None:
         self.reg = REGISTRY()
         self.mentions = mentions
-        self.home = home_province
+        self.home = _renamed_before(self.reg, home_province, when) or home_province
         self.when = when
         self.places = {fold(m.name): m for m in mentions if m.kind in ("party", "place") and m.unit in
                        ("huyện", "quận", "thị xã", "thành phố", "xã", "phường", "thị trấn")}
@@ -319,14 +380,27 @@ class BodyResolver:
             return None
         if m.unit == "province" or m.kind == "delegation":
             prov = m.province or m.name
+            old = _renamed_before(reg, prov, when)
+            if old:  # "Thành ủy Huế" in 2024: the capital of Thừa Thiên Huế, not yet a province
+                return Body(f"Đảng bộ thành phố {prov}", slug(f"Đảng bộ thành phố {prov} {old}"), old, False, "district")
             kind = reg.province_kind.get(prov, "tỉnh")
             return self._make(f"Đảng bộ {kind} {prov}", prov, "province", when)
+        if m.unit in ("cq đảng", "ubnd"):
+            if m.name == "tw":
+                return self._make("Đảng bộ các cơ quan Đảng Trung ương", None, "central_bloc", when)
+            ag_prov = m.province or self.home
+            what = "các cơ quan Đảng" if m.unit == "cq đảng" else "Ủy ban nhân dân"
+            kind = reg.province_kind.get(ag_prov or "", "tỉnh")
+            return self._make(f"Đảng bộ {what} {kind} {ag_prov}" if ag_prov else f"Đảng bộ {what} tỉnh", ag_prov,
+                              "provincial_bloc", when)
         if m.unit.startswith("khối"):
             if m.name == "tw":
                 label = {"khối dn": "Đảng bộ Khối doanh nghiệp Trung ương"}.get(m.unit, "Đảng bộ Khối các cơ quan Trung ương")
                 return self._make(label, None, "central_bloc", when)
             bloc_prov = m.province or self.bloc_province or self.home
             what = {"khối dn": "Khối doanh nghiệp", "khối cq-dn": "Khối các cơ quan và doanh nghiệp"}.get(m.unit, "Khối các cơ quan")
+            if m.unit.startswith("khối:"):
+                what = "Khối " + m.unit.removeprefix("khối:")
             prov_kind = reg.province_kind.get(bloc_prov or "", "tỉnh")
             return self._make(f"Đảng bộ {what} {prov_kind} {bloc_prov}" if bloc_prov else f"Đảng bộ {what} tỉnh",
                               bloc_prov,
@@ -335,16 +409,26 @@ class BodyResolver:
             place = self.places.get(fold(m.name))
             if place is not None and place is not m:
                 return self.body(place, when)
+            longer = next((c for c in self.mentions if c.unit == "org" and c.name.startswith(m.name + " ")), None)
+            if longer is not None:  # "Đảng bộ Công ty" after "Đảng bộ Công ty Cổ phần Cao su Tân Biên"
+                return self.body(longer, when)
             name = " ".join(_EXPAND.get(w, w) for w in m.name.split())
             reg_id = reg.lookup(f"Đảng bộ {name}", when)
             if reg_id:
                 row = reg.bodies[reg_id]
                 return Body(row["name"], reg_id, row["province"] or None, True, row["level"])
-            return self._make(f"Đảng bộ {name}", None if m.name in _EXPAND else self.home, "grassroots", when)
+            if self.home and re.search(r"(?:tỉnh|thành phố)$", name):
+                name = f"{name} {self.home}"  # "Đảng ủy Quân sự tỉnh": the province of the document
+            return self._make(f"Đảng bộ {name}", None if m.name in _EXPAND else m.province or self.home, "grassroots", when)
+        if m.unit == "centre":
+            return self._make("Đảng Cộng sản Việt Nam", None, "centre", when)
         if m.unit == "đảng đoàn":
             return self._make(f"Đảng đoàn {m.name}", None, "agency", when)
-        if m.unit == "chi bộ":
-            return self._make(f"Chi bộ {m.name}", self.home, "grassroots", when)
+        if m.unit == "chi bộ":  # with the organisation it belongs to, when the document names one
+            orgs = [c for c in self.mentions if (c.kind == "party" and c.unit == "org") or (c.unit == "firm" and "ông ty" in c.name)]
+            parent = next((c.name for c in orgs if c.start < m.start), None) or next(
+                (c.name for c in orgs if c.kind == "party"), None)  # named before it, else a Party one after
+            return self._make(f"Chi bộ {m.name}" + (f", Đảng bộ {parent}" if parent else ""), self.home, "grassroots", when)
         unit = m.unit
         level = "district" if unit in _DISTRICT_UNITS else "grassroots"
         return self._make(f"Đảng bộ {unit} {m.name}", self.home, level, when)
@@ -396,8 +480,8 @@ class BodyResolver:
         for c in self.mentions:
             if c.start >= pos:
                 break
-            if self._fits(anaphor, c):
-                best = c
+            if self._fits(anaphor, c) and (not c.weak or best is None or best.weak):
+                best = c  # the last one that fits, a weak one (a recipient: "cho các xã …") only if no other
         if best is None:
             for c in self.mentions:
                 if pos <= c.start < sent_end and self._fits(anaphor, c):

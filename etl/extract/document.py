@@ -112,6 +112,9 @@ def detect_outlet(text: str, outlet: str | None = None) -> tuple[str | None, boo
         for key, prov in reg.outlets.items():
             if key.startswith("bao ") and key in tail:
                 return prov, True
+    last = tail.rstrip().rsplit("\n", 1)[-1].strip()  # an outlet's name alone on the last line: "Kinh tế & Đô thị"
+    if last in reg.outlets:
+        return reg.outlets[last], True
     return None, False
 
 
@@ -169,14 +172,9 @@ class _PeriodFinder:
             if (p := self._resolve(ctx, m)) is not None:
                 yield p
 
-    def within(self, ctx: PeriodContext, lo: int, hi: int, *, last: bool = False) -> Period | None:
-        """The first (or ``last``) period other than a weak one among the periods of the whole text
-        (``self(ctx)``) that lie inside ``lo:hi``."""
-        found = self.scanner.within(lo, hi)
-        for m in reversed(found) if last else found:
-            if (p := self._resolve(ctx, m)) is not None and p.kind != WEAK:
-                return p
-        return None
+    def within(self, ctx: PeriodContext, lo: int, hi: int) -> list[Period]:
+        """The periods of the whole text (``self(ctx)``) that lie inside ``lo:hi``."""
+        return [p for m in self.scanner.within(lo, hi) if (p := self._resolve(ctx, m)) is not None]
 
     def first(self, ctx: PeriodContext, wanted: Callable[[Period], bool]) -> Period | None:
         """The first period of the whole text (``self(ctx)``) that is ``wanted``."""
@@ -189,7 +187,7 @@ class _PeriodFinder:
 
 def _report_period(title: Span | None, lead: list[Span], periods: _PeriodFinder, ctx: PeriodContext) -> Period | None:
     def usable(p: Period) -> bool:
-        return p.kind not in (EVENT, WEAK) and "cuối" not in p.label
+        return (p.kind not in (EVENT, WEAK) or _past_year(p)) and "cuối" not in p.label
     for span in ([title] if title else []) + lead[:2]:
         for p in periods(ctx, span.start, span.end):
             if usable(p):
@@ -222,6 +220,9 @@ def _home_province(mentions: list[Mention], outlet_prov: str | None, lead_end: i
     for m in mentions:
         if m.kind == "paren" and m.name:
             return m.name
+    for m in mentions:  # last: a province the lead names ("… của tỉnh Quảng Nam"), when nothing else tells
+        if m.start < lead_end and m.kind == "place" and m.unit == "province":
+            return m.province
     return None
 
 
@@ -285,8 +286,8 @@ def analyse(text: str, *, published: date | None = None, outlet: str | None = No
     resolver = BodyResolver(mentions, home, pub)
     main = _main_body(resolver, mentions, title_span, lead)
 
-    def period_in(lo: int, hi: int, last: bool) -> Period | None:
-        return periods.within(ctx, lo, hi, last=last)  # the document is scanned once; sentences take their slice
+    def periods_in(lo: int, hi: int) -> list[Period]:
+        return periods.within(ctx, lo, hi)  # the document is scanned once; sentences take their slice
 
     found: list[Found] = []
     for before, s, in_title, cands in figures:
@@ -294,7 +295,7 @@ def analyse(text: str, *, published: date | None = None, outlet: str | None = No
             spec = next(m for m in cat.metrics if m.id == cand.metric)
             if in_title and spec.negatives_sentence is not None and spec.negatives_sentence.search(low):
                 continue  # a title figure the article itself qualifies away (a state vote, …)
-            period = _period_for(cand, s, before, period_in, report, event, spec.period_preference, pub, year)
+            period = _period_for(cand, s, before, periods_in, report, event, spec.period_preference, pub, year)
             body = _body_for(resolver, mentions, cand, s, before, main, period.last)
             if body is None:
                 continue
@@ -338,24 +339,45 @@ def _body_for(resolver: BodyResolver, mentions: list[Mention], cand: Candidate, 
     return main
 
 
-def _period_for(cand: Candidate, s: Span, before: list[Span], period_in: Callable[[int, int, bool], Period | None],
+def _usable(found: list[Period]) -> list[Period]:
+    """The periods a figure can take: those other than weak ones, else the past years (:func:`_past_year`)."""
+    return [p for p in found if p.kind != WEAK] or [p for p in found if _past_year(p)]
+
+
+def _period_for(cand: Candidate, s: Span, before: list[Span], periods_in: Callable[[int, int], list[Period]],
                 report: Period | None, event: Period | None, preference: str, pub: date | None, year: int) -> Period:
-    """The period of a figure: the first of its sentence (weak ones aside), else the last of the nearest
-    sentence before it in its paragraph that has one, else the document's event or report period."""
-    own = period_in(s.start, s.end, False)
-    if own is not None:
-        return own
+    """The period of a figure: the nearest before it in its sentence (weak ones aside), else the last of the
+    nearest sentence before it in its paragraph that has one, else the document's event or report period."""
+    own = _usable(periods_in(s.start, s.end))
+    ahead = [p for p in own if p.end <= cand.number.start]
+    if ahead:  # the nearest before the figure ("Tại hội nghị ngày 19/11, … đến hết ngày 15/11, … kết nạp 7.512"),
+        near = ahead[-1]  # or an earlier one inside it ("Ngày 19/5/2022, … Tháng Công nhân năm 2022, … kết nạp")
+        return next((p for p in ahead if p is not near and near.first <= p.first and p.last <= near.last), near)
+    if own:
+        return own[0]
     for prev in reversed([p for p in before if p.para == s.para]):
-        got = period_in(prev.start, prev.end, True)
-        if got is not None:
-            return got
+        got = _usable(periods_in(prev.start, prev.end))
+        if got:
+            return got[-1]
     order = (event, report) if preference == "event" else (report, event)
+    if _OCCASION.match(s.text):
+        order = (event, report)  # "Dịp này, Huyện ủy trao …": the occasion the article reports, not its year
     for p in order:
         if p is not None:
             return p
     if pub:
         return Period(pub, pub, label_for(pub, pub), EVENT)
     return Period(date(year, 1, 1), date(year, 12, 31), f"năm {year}", "year")
+
+
+_OCCASION = re.compile(r"(?:nhân |cũng |ngay )?(?:dịp này|cùng dịp|cùng ngày|tại buổi lễ|tại lễ|tại buổi)\b",
+                       re.IGNORECASE)
+
+
+def _past_year(p: Period) -> bool:
+    """ "năm qua", "năm trước", "năm ngoái": a weak period, but the figure's own when nothing stronger is near
+    (an annual review in January: "Năm qua, … kết nạp 2.316 đảng viên"). "năm nay" stays weak."""
+    return p.kind == WEAK and "nay" not in p.label
 
 
 def _dedupe(found: list[Found]) -> list[Found]:
@@ -368,4 +390,7 @@ def _dedupe(found: list[Found]) -> list[Found]:
             kept.append(f)
         elif twin.in_title and not f.in_title:
             kept[kept.index(twin)] = f
-    return kept
+    # a headline rounds the figure the text gives: "gần 900 đảng viên" over "kết nạp 893 đảng viên"
+    return [k for k in kept if not (k.in_title and k.cand.number.qualifier != "exact" and any(
+        o is not k and not o.in_title and o.cand.metric == k.cand.metric
+        and abs(o.cand.number.value - k.cand.number.value) <= 0.1 * k.cand.number.value for o in kept))]

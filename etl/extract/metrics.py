@@ -20,12 +20,12 @@ from etl.extract.phrases import trie_pattern
 CATALOGUE = Path(__file__).resolve().parents[2] / "warehouse" / "reference" / "metrics.toml"
 
 
-def phrase_regex(phrases: list[str], anchor: str = "") -> re.Pattern[str] | None:
+def phrase_regex(phrases: list[str], anchor: str = "", tail: str = "") -> re.Pattern[str] | None:
     """One regex for a list of phrases: whole words, any white space between words, longest first."""
     alts = {p.strip().lower() for p in phrases if p.strip()}
     if not alts:
         return None
-    return re.compile(anchor + trie_pattern(alts, not_after=r"[\w/]") + r"(?![\w])")
+    return re.compile(anchor + trie_pattern(alts, not_after=r"[\w/]") + r"(?![\w])" + tail)
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,7 @@ class MetricSpec:
     negatives_before: re.Pattern[str] | None
     negatives_after: re.Pattern[str] | None
     negatives_sentence: re.Pattern[str] | None
+    triggers_bare: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,9 @@ class Catalogue:
     # number and white space.
     any_classifier: re.Pattern[str]
     figure_hint: re.Pattern[str]
+    lookalike_clause: re.Pattern[str] | None = None
+    lookalike_adjacent: re.Pattern[str] | None = None
+    any_bare: re.Pattern[str] | None = None  # a bare trigger of any metric ("kết nạp mới:")
 
 
 @lru_cache(maxsize=4)
@@ -66,6 +70,7 @@ def load_catalogue(path: Path = CATALOGUE) -> Catalogue:
     specs = []
     all_triggers: list[str] = []
     all_classifiers: list[str] = []
+    all_bare: list[str] = []
     for m in data.get("metric", []):
         classifiers = [c.lower() for c in m.get("classifiers", [])]
         all_classifiers += classifiers
@@ -81,17 +86,26 @@ def load_catalogue(path: Path = CATALOGUE) -> Catalogue:
             negatives_before=phrase_regex(m.get("negatives_before", [])),
             negatives_after=phrase_regex(m.get("negatives_after", []), r"\s*"),
             negatives_sentence=phrase_regex(m.get("negatives_sentence", [])),
+            triggers_bare=phrase_regex(m.get("triggers_bare", [])),
         ))
+        all_bare += m.get("triggers_bare", [])
     before: list[str] = []
     after: list[str] = []
+    clause: list[str] = []
+    adjacent: list[str] = []
     for look in data.get("lookalike", []):
-        (after if look.get("scope") == "after" else before).extend(look.get("phrases", []))
+        {"after": after, "clause": clause, "adjacent": adjacent}.get(look.get("scope", ""), before).extend(
+            look.get("phrases", []))
     any_trigger = phrase_regex(all_triggers)
     assert any_trigger is not None
     counters = trie_pattern([*all_classifiers, _HOUSEHOLD_WORD]) + r"(?!\w)"
+    # a number without a counting word counts only after a bare trigger, where it ends its clause
+    bare_hint = rf"|{trie_pattern(all_bare)}\s*\d" if all_bare else ""
     return Catalogue(tuple(specs), phrase_regex(before), phrase_regex(after, r"\s*"), any_trigger,
                      any_classifier=re.compile(r"\s*" + counters),
-                     figure_hint=re.compile(rf"\s(?<=[{LAST_CHARS}]\s)\s*" + counters))
+                     figure_hint=re.compile(rf"\s(?<=[{LAST_CHARS}]\s)\s*" + counters + bare_hint),
+                     lookalike_clause=phrase_regex(clause),
+                     lookalike_adjacent=phrase_regex(adjacent, "", r"\s*$"), any_bare=phrase_regex(all_bare))
 
 
 class Candidate(NamedTuple):
@@ -106,6 +120,7 @@ class Candidate(NamedTuple):
     confidence: float
 
 
+_BARE_END = re.compile(r"\s*(?:[,;.)]|$)")
 _HOUSEHOLD_WORD = "hộ"  # the counter of the household patterns ("xây nhà cho 17 hộ")
 _HOUSEHOLD = re.compile(rf"\s*{_HOUSEHOLD_WORD}(?!\w)")
 _TARGET = re.compile(r"[^;.\d]{0,40}?(?:đạt|bằng|vượt)\s+(\d+(?:,\d+)?)\s*%")
@@ -116,6 +131,23 @@ _MONEY_WORD = re.compile(r"tỷ|tỉ|triệu|nghìn|ngàn")
 _EACH = re.compile(r"m(?<!\w.)ỗi(?!\w)")
 _EACH_AT = re.compile(r"mỗi(?!\w)")
 _PER_UNIT = re.compile(r"\s*(?:đồng|đ|vnđ|vnd)?\s*/")  # "50.000 đồng/người": a rate
+
+
+def _in_name(low: str, orig: str | None, hit: re.Match[str], at: int, s_start: int) -> bool:
+    """True when a one-word look-alike is capitalised inside a sentence and another capitalised word follows:
+    part of a name ("Thành ủy Cần Thơ" is no "cần", a need). Longer ones ("Huy hiệu Đảng") stay look-alikes."""
+    return orig is not None and " " not in hit.group() and orig[at].isupper() and at > s_start + 1 and \
+        bool(_NAME_NEXT.match(orig, at + len(hit.group()))) and not re.search(r"[,;:.(•+-]\s*$", low[max(s_start, at - 3):at])
+
+
+def _breakdown(orig: str | None, hit: re.Match[str], offset: int, trig_start: int) -> bool:
+    """True for "trong đó" / "trong số" followed by a body before the trigger: a sub-body's own figure ("…, trong
+    đó Đảng ủy Khối kết nạp 74 đảng viên"), not a part of the count before it ("trong đó có 12 đảng viên nữ")."""
+    return orig is not None and hit.group() in ("trong đó", "trong số") and \
+        bool(re.search(r"\s[A-ZĐ]", orig[offset + hit.end():trig_start]))
+
+
+_NAME_NEXT = re.compile(r" [^\W\d_][^\W\d_A-ZĐ]")  # a space, then a capitalised word (not "XIII", not "4")
 
 
 def _subclause_start(low: str, lo: int, pos: int) -> int:
@@ -142,8 +174,9 @@ def candidates_in(low: str, start: int, end: int, cat: Catalogue, orig: str | No
     (what its first two tests ask)."""
     out: list[Candidate] = []
     numbers = find_numbers(low, start, end)
+    bare = cat.any_bare is not None and cat.any_bare.search(low, start, end) is not None
     for i, num in enumerate(numbers):
-        if not cat.any_classifier.match(low, num.end, end):
+        if not cat.any_classifier.match(low, num.end, end) and not (bare and _BARE_END.match(low, num.end, end)):
             continue  # no metric counts it
         clause_lo = max(low.rfind(";", start, num.start) + 1, start)
         opened = low.rfind("(", clause_lo, num.start)
@@ -165,7 +198,12 @@ def _match(low: str, s_start: int, s_end: int, num: NumberMention, clause_lo: in
     household = None
     if spec.household is not None:
         household = _HOUSEHOLD.match(low, num.end, s_end)
-    if cls is None and household is None:
+    bare = None
+    if cls is None and household is None and spec.triggers_bare is not None and _BARE_END.match(low, num.end, s_end) \
+            and not _YEARLIKE.match(num.raw):
+        bare = next((b for b in spec.triggers_bare.finditer(low, max(s_start, num.start - 60), num.start)
+                     if not low[b.end():num.start].strip()), None)  # "kết nạp mới: 14"
+    if cls is None and household is None and bare is None:
         return None
     if spec.unit == "VND" and (cls is None or not (_MONEY_WORD.search(num.raw) or num.value >= 1000)):
         return None
@@ -178,7 +216,7 @@ def _match(low: str, s_start: int, s_end: int, num: NumberMention, clause_lo: in
         while (t := spec.triggers.search(low, pos, num.start)) is not None:
             pos = t.start() + 1
             if orig is not None and orig[t.start()].isupper() and t.start() > s_start + 1 and \
-                    not re.search(r"[,;:.(]\s*$", low[max(s_start, t.start() - 3):t.start()]):
+                    not re.search(r"[,;:.(•+-]\s*$", low[max(s_start, t.start() - 3):t.start()]):
                 continue  # inside a name: "Ngân hàng Nông nghiệp và Phát triển nông thôn"
             trig_start = t.start()
     if household is not None and (cls is None or trig_start is None):
@@ -192,18 +230,34 @@ def _match(low: str, s_start: int, s_end: int, num: NumberMention, clause_lo: in
             after_cls = household.end()
     if trig_start is None and spec.triggers_after is not None:
         ta = spec.triggers_after.match(low, after_cls, s_end)
+        if ta is None and orig is not None and orig[after_cls:after_cls + 2].strip()[:1].isupper():
+            # after a title in apposition: "7 đồng chí Ủy viên Ban Thường vụ Đảng ủy VPCP thuộc diện lấy phiếu"
+            ta = next((a for a in spec.triggers_after.finditer(low, after_cls, min(s_end, after_cls + 60))
+                       if not re.search(r"[,;:.\d]", low[after_cls:a.start()])), None)
         if ta is not None:
             trig_start = num.start
             after_cls = ta.end()
+    if trig_start is None and bare is not None:
+        trig_start = bare.start()
     if trig_start is None:
         return None
     sub_lo = max(min(_subclause_start(low, clause_lo, trig_start), trig_start), min(prev_end, trig_start))
     window = low[sub_lo:num.start]
     for neg in (spec.negatives_before, cat.lookalike_before):
-        if neg is not None and neg.search(window):
+        if neg is not None and any(not _in_name(low, orig, h, sub_lo + h.start(), s_start)
+                                   and not _breakdown(orig, h, sub_lo, trig_start) for h in neg.finditer(window)):
             return None
     tail = low[after_cls if household is not None and cls is None else (cls.end() if cls else num.end):
                min(s_end, after_cls + 30)]
+    if cat.lookalike_adjacent is not None and cat.lookalike_adjacent.search(low, max(s_start, num.start - 20), num.start):
+        return None  # "lần thứ 15", "khóa 12": an ordinal, not a count
+    if cat.lookalike_clause is not None:  # a plan governs every figure of its clause part: "phấn đấu kết nạp 150 …
+        part = _subclause_start(low, clause_lo, num.start)  # … và xây mới 20 ngôi nhà"
+        if cat.lookalike_clause.match(low, s_start):
+            part = s_start  # and of its sentence when it opens it: "Dự kiến quý IV, Huyện ủy kết nạp thêm 20 …"
+        if any(not _in_name(low, orig, h, part + h.start(), s_start)
+               for h in cat.lookalike_clause.finditer(low[part:num.start])):
+            return None
     for neg in (spec.negatives_after, cat.lookalike_after):
         if neg is not None and neg.match(tail):
             return None
@@ -211,7 +265,7 @@ def _match(low: str, s_start: int, s_end: int, num: NumberMention, clause_lo: in
         return None
     if spec.unit == "VND":
         per = _EACH_AT.match(low, s_start, num.start) or _EACH.search(low, s_start, num.start)
-        if per and "tổng" not in low[per.end():num.start]:
+        if per and "tổng" not in low[max(per.end(), prev_end):num.start]:  # "…, tổng cộng 100 triệu"
             return None
         if _PER_UNIT.match(low, num.end, s_end):
             return None

@@ -49,12 +49,15 @@ _NUMW = r"(\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mười
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _DOC_REF = re.compile(
     r"(?:\d+\s*[-/]\s*[a-zđ]{1,6}(?:/[a-zđ0-9-]+)*|quyết định|nghị quyết|chỉ thị|kế hoạch|thông báo|hướng dẫn|"
-    r"quy định|công văn|kết luận|đề án|thông tư|nghị định|luật|văn bản|số \S+)[^,;.()]{0,40}$"
+    r"quy định|công văn|kết luận|đề án|thông tư|nghị định|luật|văn bản|số \S+)[^,;.()\n]{0,40}$"  # within the paragraph
 )
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ytd", re.compile(r"(?:từ|kể từ)\s+đầu\s+năm(?:\s+" + _Y + r")?\s+(?:đến|tới)\s+(?:nay|thời điểm này|hiện nay)")),
     ("since", re.compile(r"(?:từ|kể từ)\s+(?:năm\s+)?" + _Y + r"\s+(?:đến|tới)\s+(?:nay|hiện nay)")),
-    ("range", re.compile(r"(?:giai đoạn|trong|từ năm|từ)\s+" + _Y + r"\s*(?:-|–|đến|tới)\s*" + _Y
+    ("since_day", re.compile(r"(?:từ|kể từ)\s+(?:ngày\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*" + _Y
+                             + r")?\s+(?:đến|tới)\s+(?:nay|hiện nay)")),
+    ("range", re.compile(r"(?:giai đoạn|trong|từ năm|từ)\s+(?:(?:\d{1,2}|hai|ba|bốn|năm)\s+năm\s*\(\s*)?" + _Y
+                         + r"\s*(?:-|–|đến|tới)\s*" + _Y
                          + r"(?P<now>,?\s*(?:đến|tới)\s+nay)?")),
     ("term_ytd", re.compile(r"từ\s+đầu\s+nhiệm\s+kỳ\s+(?:đến|tới)\s+nay")),
     ("n_years", re.compile(r"(?:trong|sau)\s+" + _NUMW + r"\s+năm\s+(?:qua|gần đây|trở lại đây)|" + _NUMW
@@ -64,7 +67,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("cutoff", re.compile(r"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})"
                           r"(?:\s*[/.-]\s*" + _Y + r")?(?![\d/])")),
     ("cutoff_month", re.compile(r"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:cuối\s+)?tháng\s+(\d{1,2})(?:\s*(?:/|năm)\s*" + _Y + r")?")),
-    ("day", re.compile(r"(?:(?:sáng|trưa|chiều|tối|đêm|hôm)(?:\s+tối|\s+nay|\s+qua)?(?:\s+ngày)?|ngày)\s+(\d{1,2})\s*([/.-])\s*(\d{1,2})"
+    ("day", re.compile(r"(?:(?:sáng|trưa|chiều|tối|đêm|hôm)(?:\s+tối|\s+nay|\s+qua)?(?:\s+ngày)?|ngày)(?:\s+|\s*\(\s*)"
+                       r"(\d{1,2})\s*([/.-])\s*(\d{1,2})"
                        r"(?:\s*[/.-]\s*" + _Y + r")?(?![\d])")),
     ("day_words", re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+" + _Y + r")?")),
     ("full_date", re.compile(r"(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*[/.-]\s*" + _Y + r"(?![\d/])")),
@@ -74,6 +78,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _COMBINED = re.compile("|".join(f"(?P<{name}>{p.pattern})" for name, p in _PATTERNS))
 _BY_NAME = dict(_PATTERNS)
+
+
+_TERM = re.compile(r"nhiệm\s+kỳ\s+" + _Y + r"\s*[-–]\s*" + _Y)
 
 
 def _month_end(year: int, month: int) -> date:
@@ -111,6 +118,10 @@ def _resolve(name: str, m: re.Match[str], low: str, ctx: PeriodContext) -> Perio
         return Period(date(year, 1, 1), end, text, SPAN, at, to)
     if name == "since":
         return Period(date(int(g[0]), 1, 1), today, text, SPAN, at, to)
+    if name == "since_day":  # "từ ngày 1/7 đến nay"
+        day, month = int(g[0]), int(g[1])
+        start = make_date(int(g[2]) if g[2] else _guess_year(day, month, ctx), month, day)
+        return Period(start, today, text, SPAN, at, to) if start else None
     if name == "range":
         y1, y2 = int(g[0]), int(g[1])
         if not (1945 <= y1 <= y2 <= y1 + 20):
@@ -118,7 +129,10 @@ def _resolve(name: str, m: re.Match[str], low: str, ctx: PeriodContext) -> Perio
         if p.group("now"):
             return Period(date(y1, 1, 1), today, text, SPAN, at, to)
         return Period(date(y1, 1, 1), date(y2, 12, 31), text, SPAN, at, to)
-    if name == "term_ytd":
+    if name == "term_ytd":  # the term the document names that holds "now": "nhiệm kỳ 2020 - 2025"
+        for term in _TERM.finditer(low):
+            if int(term.group(1)) <= today.year <= int(term.group(2)):
+                return Period(date(int(term.group(1)), 1, 1), today, text, SPAN, at, to)
         return None  # the term's start is not in the text; the report period applies
     if name == "n_years":
         n = _num(g[0] or g[1] or "")
@@ -197,16 +211,16 @@ _NUMBER_WORD = r"(?:\d|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"  
 # trying the fifteen patterns there is what a scan cost most.
 _BY_NOW = r"\s+(?:hết|cuối|ngày|tháng|\d)"  # cutoff, cutoff_month after "đến"/"tới"
 STARTS: tuple[tuple[str, str], ...] = (
-    ("từ", r"\s+(?:đầu\s|năm\s|(?:19|20)\d)"),  # ytd, since, range, term_ytd
-    ("kể", r"\s+từ\s+(?:đầu\s|năm\s|(?:19|20)\d)"),  # ytd, since
-    ("giai", r"\s+đoạn\s+(?:19|20)"),  # range
+    ("từ", rf"\s+(?:đầu\s|năm\s|ngày\s|{_NUMBER_WORD})"),  # ytd, since, since_day, range, term_ytd
+    ("kể", r"\s+từ\s+(?:đầu\s|năm\s|ngày\s|\d)"),  # ytd, since, since_day
+    ("giai", rf"\s+đoạn\s+{_NUMBER_WORD}"),  # range ("giai đoạn 2021 - 2025", "giai đoạn 5 năm (2021 - 2025)")
     ("trong", rf"\s+(?:{_NUMBER_WORD}|tháng)"),  # n_years, range, month, year, year_rel
     ("sau", rf"\s+{_NUMBER_WORD}"),  # n_years
     ("nửa", r"\s+(?:đầu|cuối)"),  # months
     ("quý", r"\s"),  # quarter
     ("tính", r"\s+(?:đến|tới)" + _BY_NOW), ("đến", _BY_NOW), ("tới", _BY_NOW),  # cutoff, cutoff_month
     *((w, r"\s") for w in ("sáng", "trưa", "chiều", "tối", "đêm", "hôm")),  # day
-    ("ngày", r"\s+\d"), ("tháng", r"\s+\d"),  # day, day_words, month
+    ("ngày", r"(?:\s+\d|\s*\()"), ("tháng", r"\s+\d"),  # day ("ngày 14/12", "hôm qua (14/12)"), day_words, month
     ("năm", r"\s+(?:19|20|qua|trước|ngoái|nay|năm|tháng)"),  # year, year_rel; "năm năm qua", "năm tháng đầu"
     ("cả", r"\s+năm\s+(?:19|20)"),  # year
 )

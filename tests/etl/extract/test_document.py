@@ -62,3 +62,47 @@ _HEAD_PIECES = ["(BNA) - ", "BTNO -", "(GLO)-", "TTO – ", "Báo Nghệ An", "\
 @given(st.lists(st.sampled_from(_HEAD_PIECES), max_size=20).map("".join))
 def test_outlet_tags_as_finditer(head: str) -> None:
     assert [m.span(1) for m in document._outlet_tags(head)] == [m.span(1) for m in document._OUTLET_TAG.finditer(head)]
+
+
+def test_province_named_in_the_lead_of_a_republished_article() -> None:
+    text = ("Trao nhà đại đoàn kết\n\nNgày 5/12/2023, Huyện ủy Duy Xuyên bàn giao 6 căn nhà đại đoàn kết cho hộ nghèo, "
+            "từ nguồn vận động của Ủy ban MTTQ tỉnh Quảng Nam và các doanh nghiệp.\n\nTheo Minh Hà (TTXVN)")
+    [f] = extract_document(text)
+    assert "Duy Xuyên" in f.body and f.province == "Quảng Nam"
+
+
+def test_last_year_in_a_january_review() -> None:
+    text = ("Tổng kết công tác xây dựng Đảng\n\nCập nhật ngày: 15/01/2024 - 08:00\n\nNăm qua, Huyện ủy Can Lộc (Hà Tĩnh) "
+            "tập trung tạo nguồn phát triển đảng viên ở thôn, tổ dân phố. Toàn Đảng bộ huyện đã kết nạp 126 đảng viên.\n\n"
+            "Riêng Đảng ủy xã Thiên Lộc kết nạp 9 đảng viên.")
+    facts = extract_document(text)
+    assert {(f.value, f.period_start, f.period_end) for f in facts} == {
+        (126, date(2023, 1, 1), date(2023, 12, 31)), (9, date(2023, 1, 1), date(2023, 12, 31))}
+
+
+def test_the_period_nearest_the_figure() -> None:
+    text = ("Giao ban công tác tổ chức\n\nTại hội nghị giao ban ngày 19/11/2024, Ban Tổ chức Tỉnh ủy Nghệ An cho biết, "
+            "từ đầu năm đến hết ngày 15/11, toàn Đảng bộ tỉnh đã kết nạp 3.904 đảng viên.\n\n"
+            "Ngày 3/2/2024, nhân kỷ niệm Ngày thành lập Đảng năm 2024, Chi bộ Xóm Mới tổ chức lễ kết nạp 2 đảng viên.")
+    facts = {f.value: (f.period_start, f.period_end) for f in extract_document(text)}
+    assert facts == {3904: (date(2024, 1, 1), date(2024, 11, 15)), 2: (date(2024, 2, 3), date(2024, 2, 3))}
+
+
+def test_this_occasion_is_the_event_day() -> None:
+    text = ("Lễ kết nạp đảng viên mừng Xuân\n\nNgày 30/1/2024, Huyện ủy Cần Giuộc tổ chức lễ kết nạp 15 đảng viên mới. "
+            "Năm 2023, toàn Đảng bộ huyện kết nạp được 140 đảng viên, đạt 103% kế hoạch.\n\n"
+            "Dịp này, Huyện ủy tặng quà cho 20 đảng viên khó khăn, tổng trị giá 20 triệu đồng.")
+    money = next(f for f in extract_document(text) if f.metric == "funds_donated")
+    assert money.period_start == money.period_end == date(2024, 1, 30)
+
+
+def test_headline_rounding_is_not_a_second_figure() -> None:
+    text = ("Hà Tĩnh kết nạp hơn 2.300 đảng viên\n\nCập nhật ngày: 20/01/2024 - 09:00\n\nNăm 2023, Tỉnh ủy Hà Tĩnh chỉ đạo "
+            "toàn Đảng bộ kết nạp được 2.316 đảng viên, đạt 105% kế hoạch.")
+    assert [f.value for f in extract_document(text)] == [2316]
+
+
+def test_outlet_named_on_the_last_line() -> None:
+    from etl.extract.document import detect_outlet
+    assert detect_outlet("Tin\n\nQuận ủy Hoàng Mai họp.\n\nKinh tế & Đô thị\n") == ("Hà Nội", True)
+    assert detect_outlet("Tin\n\nQuận ủy Hoàng Mai họp.\n\nHà Thu\n") == (None, False)

@@ -33,6 +33,15 @@ from etl.text.normalize import match_form
     "Hội nghị đã bầu 15 đồng chí vào Ban Chấp hành.",
     "Có 250 đại biểu dự hội nghị.",
     "Kết nạp được 40 đảng viên, trong đó có 12 đảng viên nữ.",
+    "Chi bộ chuẩn bị nguồn để kết nạp 6 quần chúng còn lại.",
+    "Xã đưa vào sử dụng 3 nhà văn hóa thôn.",
+    "Sau khi lấy phiếu tín nhiệm, 11 đồng chí đạt trên 80% phiếu tín nhiệm cao.",
+    "Tổng kinh phí thực hiện 2,4 tỷ đồng, lấy từ ngân sách tỉnh và Quỹ Vì người nghèo.",
+    "Năm tới, huyện phấn đấu kết nạp 40 đảng viên và xây mới 25 căn nhà cho hộ nghèo.",
+    "Đây là đợt kết nạp thứ 2 người đồng bào Mông ở bản.",
+    "Mỗi căn nhà có tổng kinh phí 80 triệu đồng, trong đó đơn vị hỗ trợ 50 triệu đồng.",
+    "Dự kiến quý IV, Huyện ủy tiếp tục kết nạp thêm khoảng 20 quần chúng.",
+    "Chương trình có tổng kinh phí hơn 96 tỷ đồng, trong đó ngân sách nhà nước hỗ trợ 52 tỷ đồng.",
 ])
 def test_not_a_fact(sentence: str) -> None:
     low = match_form(sentence)

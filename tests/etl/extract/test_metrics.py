@@ -26,9 +26,55 @@ def _found(sentence: str) -> list[tuple[str, float]]:
     ("Huyện khánh thành và trao tặng 4 ngôi nhà tình nghĩa.", "houses_built", 4),
     ("Đề án hỗ trợ xây dựng nhà cho 9 hộ đảng viên nghèo.", "houses_built", 9),
     ("Hội nghị lấy phiếu tín nhiệm đối với 11 đồng chí Ủy viên Ban Thường vụ.", "confidence_vote_subjects", 11),
+    ("Chi bộ nhà trường vừa kết nạp hai học sinh lớp 12 vào Đảng.", "members_admitted", 2),
+    ("Đảng ủy xây mới 9 căn, với tổng kinh phí hơn 600 triệu đồng.", "funds_donated", 600_000_000),
 ])
 def test_each_metric(sentence: str, metric: str, value: int) -> None:
     assert (metric, value) in _found(sentence)
+
+
+def test_capitalised_trigger_opening_a_list_item() -> None:
+    # a capitalised trigger inside a sentence is taken for part of a name, but not after a list dash
+    assert ("members_admitted", 38) in _found("- Kết nạp đảng viên mới: 38 đồng chí, đạt 95% kế hoạch;")
+
+
+def test_lookalike_word_inside_a_place_name() -> None:
+    # "cần" (a need) is a look-alike; in "Cần Thơ" it is a name; a capitalised badge stays a look-alike
+    assert ("members_admitted", 204) in _found("Năm 2023, Thành ủy Cần Thơ kết nạp 204 đảng viên.")
+    assert _found("Năm nay, Thành ủy Cần Thơ phấn đấu kết nạp 204 đảng viên.") == []
+    assert _found("Thành ủy trao Huy hiệu Đảng cho 25 đảng viên.") == []
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("Riêng Đảng ủy xã Tân Hiệp, kết nạp mới: 14, cao nhất huyện.", [("members_admitted", 14)]),
+    ("Theo báo cáo, số đảng viên mới được kết nạp là 45, tăng 5 so với cùng kỳ.", [("members_admitted", 45)]),
+    ("Chỉ tiêu kết nạp mới: 50.", []),
+    ("Kết nạp mới: 14 tháng sau khi thành lập chi bộ.", []),
+    ("Thời gian kết nạp: 2023.", []),
+])
+def test_number_without_a_counting_word(sentence: str, found: list[tuple[str, int]]) -> None:
+    assert _found(sentence) == found
+
+
+def test_trigger_after_a_title_in_apposition() -> None:
+    assert _found("Tại hội nghị, 9 đồng chí Ủy viên Ban Thường vụ Huyện ủy Can Lộc thuộc diện lấy phiếu.") == [
+        ("confidence_vote_subjects", 9)]
+    assert _found("Có 9 đồng chí Ủy viên Ban Chấp hành dự họp, trong đó nhiều đồng chí thuộc diện lấy phiếu.") == []
+
+
+def test_breakdown_by_sub_body() -> None:
+    got = _found("Năm 2023, toàn tỉnh kết nạp 310 đảng viên, trong đó Đảng ủy Khối các cơ quan tỉnh kết nạp 74 đảng viên.")
+    assert got == [("members_admitted", 310), ("members_admitted", 74)]
+    assert _found("Toàn huyện có 45 chi bộ, trong đó kết nạp mới 20 đảng viên là người dân tộc thiểu số.") == []
+
+
+def test_plan_in_an_earlier_part_does_not_reach() -> None:
+    assert _found("Huyện phấn đấu kết nạp 150 đảng viên, đến nay đã kết nạp 120 đảng viên.") == [("members_admitted", 120)]
+
+
+def test_term_numeral_does_not_reach_the_figure() -> None:
+    assert _found("Ban Chấp hành Đảng bộ huyện khóa XXV lấy phiếu tín nhiệm đối với 11 đồng chí Ủy viên Ban Thường vụ.") == [
+        ("confidence_vote_subjects", 11)]
 
 
 def test_money_and_houses_in_one_sentence() -> None:

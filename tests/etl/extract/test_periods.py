@@ -28,6 +28,10 @@ CTX = PeriodContext(date(2019, 11, 20), 2019)
     ("Sáng 3.9, tại xã", "2019-09-03", "2019-09-03"),
     ("ngày 4 tháng 5 năm 2019", "2019-05-04", "2019-05-04"),
     ("trong tháng 8/2019", "2019-08-01", "2019-08-31"),
+    ("Từ ngày 1/7 đến nay, xã", "2019-07-01", "2019-11-20"),
+    ("kể từ 15-3-2019 đến nay", "2019-03-15", "2019-11-20"),
+    ("Hôm qua (19/11), Ban Chấp hành", "2019-11-19", "2019-11-19"),
+    ("Trong 3 năm (2016 - 2018), huyện", "2016-01-01", "2018-12-31"),
 ])
 def test_intervals(text: str, first: str, last: str) -> None:
     p = find_periods(match_form(text), CTX)[0]
@@ -44,6 +48,11 @@ def test_ignored(text: str) -> None:
     assert find_periods(match_form(text), CTX) == []
 
 
+def test_document_number_does_not_reach_the_next_paragraph() -> None:
+    low = match_form("Ủng hộ đồng bào vùng bão số 3\n\nSáng 12/9, cơ quan Huyện ủy phát động")
+    assert [p.first for p in find_periods(low, CTX)] == [date(2019, 9, 12)]
+
+
 def test_day_after_publication_is_last_year() -> None:
     p = find_periods(match_form("chiều 28/12, hội nghị"), PeriodContext(date(2020, 1, 5), 2020))[0]
     assert p.first == date(2019, 12, 28)
@@ -53,3 +62,9 @@ def test_labels() -> None:
     assert label_for(date(2017, 1, 1), date(2017, 12, 31)) == "năm 2017"
     assert label_for(date(2017, 1, 1), date(2017, 9, 30)) == "9 tháng đầu năm 2017"
     assert label_for(date(2023, 7, 20), date(2023, 7, 20)) == "ngày 20/7/2023"
+
+
+def test_term_so_far_starts_with_the_term_named() -> None:
+    low = match_form("Đại hội nhiệm kỳ 2015 - 2020 đề ra 12 chỉ tiêu. Từ đầu nhiệm kỳ đến nay, huyện kết nạp 900 đảng viên.")
+    p = next(p for p in find_periods(low, CTX) if "đầu nhiệm kỳ" in p.label)
+    assert (p.first, p.last) == (date(2015, 1, 1), date(2019, 11, 20))
