@@ -16,6 +16,8 @@ STEPS: tuple[tuple[str, str, str], ...] = (
     ("mat_periods", "sem_periods", "metric_id, body_id, period_start, period_end"),
     ("mat_yearly", "sem_yearly", "metric_id, year, body_id"),
     ("mat_series", "sem_series", "metric_id, grain, body_id, period_start"),
+    # in the data-quality page's order, so a page of conflicts is a range of positions on a few row groups
+    ("mat_conflicts", "sem_conflicts", "position"),
 )
 
 # Bodies met in documents (verified = false) are put under the province body of their province: the one
