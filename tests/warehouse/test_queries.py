@@ -1,0 +1,130 @@
+"""The named queries of warehouse/queries.py that page over precomputed lists: the conflict list (its order,
+pages, count and full download), against hand-computed figures on real DuckDB files."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from tests.warehouse.conftest import write_facts
+from warehouse import queries
+from warehouse.materialize import refresh
+from warehouse.publish import write_session
+
+H1_2023 = ("2023-01-01", "2023-06-30")
+Y2023 = ("2023-01-01", "2023-12-31")
+Y2022 = ("2022-01-01", "2022-12-31")
+BODIES = [
+    {"body_id": "tan-chau", "name": "Đảng bộ huyện Tân Châu", "level": "district", "verified": True},
+    {"body_id": "go-dau", "name": "Đảng bộ huyện Gò Dầu", "level": "district", "verified": True},
+    {"body_id": "an-binh", "name": "Đảng bộ xã An Bình", "level": "commune", "verified": True},
+    {"body_id": "hoa-thanh", "name": "Đảng bộ thị xã Hòa Thành", "level": "district", "verified": True},
+]
+COLUMNS = ["metric_id", "body_id", "body", "period_start", "period_end", "n_values", "chosen_value", "all_values",
+           "fact_ids"]
+
+
+@pytest.fixture
+def wh(db_path: Path) -> Path:
+    """Four conflicts and one figure two documents agree on. Fact ids follow the order written: 1–4 in a,
+    5–9 in b, 10–11 in the spreadsheet c."""
+    return write_facts(db_path, [
+        {"doc_id": "a", "published": "2023-07-10", "facts": [
+            ("tan-chau", "members_admitted", *H1_2023, 120),
+            ("go-dau", "houses_built", *Y2023, 7),
+            ("an-binh", "houses_built", *Y2023, 2),
+            ("hoa-thanh", "members_admitted", *Y2022, 40),
+        ]},
+        {"doc_id": "b", "published": "2023-08-01", "facts": [
+            ("tan-chau", "members_admitted", *H1_2023, 125),
+            ("go-dau", "houses_built", *Y2023, 9),
+            ("an-binh", "houses_built", *Y2023, 3),
+            ("hoa-thanh", "members_admitted", *Y2022, 45),
+            ("tan-chau", "funds_donated", *Y2022, 500_000_000),
+        ]},
+        {"doc_id": "c", "kind": "spreadsheet", "published": "2023-07-05", "facts": [
+            ("tan-chau", "members_admitted", *H1_2023, 130),
+            ("tan-chau", "funds_donated", *Y2022, 500_000_000),
+        ]},
+    ], BODIES)
+
+
+# By hand: the three values of Tân Châu's first half first; then the two full years 2023, by body name ("Đảng bộ
+# huyện Gò Dầu" sorts before "Đảng bộ xã An Bình"); then Hòa Thành's 2022. The spreadsheet wins Tân Châu's
+# slot (a structured report), the later article (b) the others. The agreed 500,000,000 is no conflict.
+EXPECTED = [
+    ("members_admitted", "tan-chau", "Đảng bộ huyện Tân Châu", "2023-06-30", 3, 130, "[120, 125, 130]", {1, 5, 10}),
+    ("houses_built", "go-dau", "Đảng bộ huyện Gò Dầu", "2023-12-31", 2, 9, "[7, 9]", {2, 6}),
+    ("houses_built", "an-binh", "Đảng bộ xã An Bình", "2023-12-31", 2, 3, "[2, 3]", {3, 7}),
+    ("members_admitted", "hoa-thanh", "Đảng bộ thị xã Hòa Thành", "2022-12-31", 2, 45, "[40, 45]", {4, 8}),
+]
+
+
+def _ids(text: str) -> set[int]:
+    return {int(x) for x in text.strip("[]").split(",")}
+
+
+def _rows(records: list[dict[str, object]]) -> list[tuple[object, ...]]:
+    return [(r["metric_id"], r["body_id"], r["body"], str(r["period_end"])[:10], int(str(r["n_values"])),
+             int(str(r["chosen_value"])), r["all_values"], _ids(str(r["fact_ids"]))) for r in records]
+
+
+def test_conflicts_in_the_page_order(wh: Path) -> None:
+    df = queries.conflicts(wh)
+    assert list(df.columns) == COLUMNS
+    assert _rows(df.to_dict("records")) == EXPECTED
+    assert queries.conflicts_count(wh) == 4
+
+
+def test_conflict_pages(wh: Path) -> None:
+    assert _rows(queries.conflicts(wh, limit=2).to_dict("records")) == EXPECTED[:2]
+    assert _rows(queries.conflicts(wh, limit=2, offset=1).to_dict("records")) == EXPECTED[1:3]
+    assert _rows(queries.conflicts(wh, limit=10, offset=3).to_dict("records")) == EXPECTED[3:]
+    assert queries.conflicts(wh, limit=10, offset=4).empty
+
+
+def test_the_page_and_v_conflicts_list_the_same_conflicts(wh: Path) -> None:
+    import duckdb
+
+    con = duckdb.connect(str(wh), read_only=True)
+    try:
+        view = con.execute("SELECT metric_id, body_id, n_values, chosen_value, \"values\" FROM v_conflicts "
+                           "ORDER BY n_values DESC, period_end DESC, body").fetchall()
+    finally:
+        con.close()
+    assert view == [(m, b, n, c, [int(v) for v in vals.strip("[]").split(", ")])
+                    for m, b, _, _, n, c, vals, _ in EXPECTED]
+
+
+def test_the_csv_download_holds_every_conflict_as_the_page_shows_it(wh: Path) -> None:
+    data = queries.conflicts_csv(wh)
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert list(rows[0]) == COLUMNS
+    assert _rows(rows) == EXPECTED  # type: ignore[arg-type]
+    assert [r["period_start"] for r in rows] == ["2023-01-01", "2023-01-01", "2023-01-01", "2022-01-01"]
+
+
+def test_the_csv_download_is_not_cut_at_the_page_size(db_path: Path) -> None:
+    """1,203 communes whose two articles disagree (1 house, then 2): more conflicts than the page's 1,000, all
+    in the download, in order of the communes' names."""
+    write_facts(db_path, [{"doc_id": "bao-a", "published": "2024-01-15", "facts": []},
+                          {"doc_id": "bao-b", "published": "2024-02-15", "facts": []}])
+    with write_session(db_path) as con:   # in bulk: 2,406 facts one by one would make a slow test
+        con.execute("INSERT INTO bodies (body_id, name, level, verified) SELECT printf('xa-%04d', i), "
+                    "printf('Đảng bộ xã Số %04d', i), 'commune', TRUE FROM range(1203) t(i)")
+        con.execute("INSERT INTO facts (fact_id, doc_id, metric_id, body_id, period_start, period_end, value, "
+                    "evidence, extractor) SELECT nextval('fact_id_seq'), d.doc_id, 'houses_built', "
+                    "printf('xa-%04d', i), DATE '2023-01-01', DATE '2023-12-31', d.v, 'xây ' || d.v || ' căn', "
+                    "'prose-1' FROM range(1203) t(i), (VALUES ('bao-a', 1), ('bao-b', 2)) d(doc_id, v)")
+        refresh(con)
+    assert len(queries.conflicts(db_path)) == 1000
+    assert queries.conflicts_count(db_path) == 1203
+    rows = list(csv.DictReader(io.StringIO(queries.conflicts_csv(db_path).decode("utf-8-sig"))))
+    assert [r["body_id"] for r in rows] == [f"xa-{i:04d}" for i in range(1203)]
+    assert {(r["all_values"], r["chosen_value"], r["n_values"]) for r in rows} == {("[1, 2]", "2", "2")}
+    rest = queries.conflicts(db_path, limit=1000, offset=1000)["body_id"].tolist()
+    assert len(rest) == 203 and rest[0] == "xa-1000" and rest[-1] == "xa-1202"
