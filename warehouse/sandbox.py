@@ -20,7 +20,7 @@ import duckdb
 import pandas as pd
 
 from etl.errors import QueryRefused, WarehouseError
-from warehouse.db import translate
+from warehouse.db import attach_read_only, translate
 
 # SELECT, WITH, EXPLAIN, DESCRIBE, SUMMARIZE, plus DuckDB's read-only shorthands (FROM-first, SHOW, VALUES, TABLE);
 # every one of them must also parse as a SELECT (or an EXPLAIN of a SELECT).
@@ -47,8 +47,6 @@ SANDBOX_CONFIG: dict[str, str | bool | int] = {
 # The two settings applied only once the warehouse is attached: with external access off, ATTACH could not
 # open the file; with the configuration locked, external access could not be switched off any more.
 _AFTER_ATTACH = ("enable_external_access", "lock_configuration")
-# The name the warehouse is attached under (the sandbox's only database, and its default one).
-CATALOG = "warehouse"
 
 
 @dataclass
@@ -111,8 +109,9 @@ def connect(path: Path) -> duckdb.DuckDBPyConnection:
     refuses a second connection to it with another configuration, so the sandbox and the dashboard's plain
     read-only connections could not be open at the same time (in either order, in any thread). An in-memory
     database is never shared, and the file attached to it is opened apart from the dashboard's instance.
-    Then the in-memory database is detached (nothing writable is left but the temp schema), external access
-    is switched off (DuckDB still lets it read the files already attached), and the configuration locked.
+    It is attached under its file name and the in-memory database detached (nothing writable is left but
+    the temp schema); then external access is switched off (DuckDB still lets it read the files already
+    attached) and the configuration locked.
     """
     if not path.exists():
         raise WarehouseError(f"no warehouse at {path}; load data first with `partybuild etl run PATH`")
@@ -123,9 +122,7 @@ def connect(path: Path) -> duckdb.DuckDBPyConnection:
     except duckdb.Error as exc:
         raise translate(exc, path) from exc
     try:
-        con.execute(f"ATTACH ? AS {CATALOG} (READ_ONLY)", [str(path)])
-        con.execute(f"USE {CATALOG}")
-        con.execute("DETACH memory")
+        attach_read_only(con, path)
         for key in _AFTER_ATTACH:
             value = SANDBOX_CONFIG[key]
             con.execute(f"SET {key} = {str(value).lower() if isinstance(value, bool) else repr(value)}")

@@ -221,11 +221,11 @@ def test_sandbox_sees_only_the_warehouse_read_only(wh: Path) -> None:
     try:
         databases = con.execute(
             "SELECT database_name, readonly FROM duckdb_databases() WHERE NOT internal").fetchall()
-        assert databases == [("warehouse", True)]
-        assert con.execute("SELECT current_database()").fetchone() == ("warehouse",)
+        assert databases == [("w", True)]   # the file's name, w.duckdb, as a plain connection names it
+        assert con.execute("SELECT current_database()").fetchone() == ("w",)
         assert con.execute("SELECT current_setting('allowed_directories')").fetchone() == ([],)
         for sql in ("CREATE TABLE memory.main.t AS SELECT 1", "CREATE VIEW v AS SELECT 1", "USE memory",
-                    "DETACH warehouse"):
+                    "DETACH w"):
             with pytest.raises(duckdb.Error):
                 con.execute(sql)
     finally:
