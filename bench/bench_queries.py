@@ -76,20 +76,24 @@ def _warehouse() -> Path:
 
 
 def _ensure_fresh(db: Path) -> None:
-    """Refill the semantic tables once if whatever built the warehouse did not (a one-off write)."""
-    from warehouse.materialize import is_fresh, refresh
+    """Bring the warehouse up to this code once (migrations, views, semantic tables) if whatever built it did
+    not: a one-off write, so that a warehouse built by an older version can be reused."""
+    from warehouse import build_state
+    from warehouse.materialize import is_fresh
+    from warehouse.migrate import current_version, latest_version, views_digest
     from warehouse.publish import write_session
 
     con = duckdb.connect(str(db), read_only=True)
     try:
-        fresh = is_fresh(con)
+        fresh = (is_fresh(con) and current_version(con) == latest_version()
+                 and build_state.get(con, "views") == views_digest())
     except duckdb.Error:
         fresh = False
     finally:
         con.close()
     if not fresh:
-        with write_session(db) as rw:
-            refresh(rw)
+        with write_session(db):
+            pass  # the session migrates, re-creates the views and refreshes what they changed
 
 
 def _parameters(con: duckdb.DuckDBPyConnection) -> dict[str, list[Any]]:
