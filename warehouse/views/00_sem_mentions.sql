@@ -18,6 +18,7 @@ SELECT
     d.published,
     f.confidence,
     d.path AS source_path,
+    d.title AS source_title,
     row_number() OVER (
         PARTITION BY f.metric_id, f.body_id, f.period_start, f.period_end
         ORDER BY (coalesce(d.kind, '') IN ('spreadsheet', 'jsonl') OR f.extractor LIKE 'template%') DESC,
