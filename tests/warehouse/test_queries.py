@@ -1,10 +1,12 @@
-"""The named queries of warehouse/queries.py that page over precomputed lists: the conflict list (its order,
-pages, count and full download), against hand-computed figures on real DuckDB files."""
+"""The named queries of warehouse/queries.py that page over precomputed tables: the conflict list (its order,
+pages, count and full download) and the evidence table (its order, pages and filters), against hand-computed
+figures on real DuckDB files."""
 
 from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -128,3 +130,63 @@ def test_the_csv_download_is_not_cut_at_the_page_size(db_path: Path) -> None:
     assert {(r["all_values"], r["chosen_value"], r["n_values"]) for r in rows} == {("[1, 2]", "2", "2")}
     rest = queries.conflicts(db_path, limit=1000, offset=1000)["body_id"].tolist()
     assert len(rest) == 203 and rest[0] == "xa-1000" and rest[-1] == "xa-1202"
+
+
+# --- The evidence page's table ---------------------------------------------------------------------------------
+
+@pytest.fixture
+def evidence(db_path: Path) -> Path:
+    """Seven figures of three bodies (fact ids in the order written: 1–4 in the article, 5–7 in the report)."""
+    return write_facts(db_path, [
+        {"doc_id": "bao-tay-ninh", "published": "2024-02-01", "facts": [
+            ("tan-chau", "members_admitted", *Y2023, 310),                    # 1
+            ("go-dau", "members_admitted", *Y2023, 205),                      # 2
+            ("an-binh", "members_admitted", *H1_2023, 12),                    # 3
+            ("tan-chau", "houses_built", "2023-09-02", "2023-09-02", 5),      # 4
+        ]},
+        {"doc_id": "bao-cao-quy", "kind": "spreadsheet", "published": "2023-10-05", "facts": [
+            ("tan-chau", "members_admitted", "2023-01-01", "2023-09-30", 240),  # 5
+            ("hoa-thanh", "members_admitted", *Y2022, 150),                   # 6
+            ("go-dau", "members_admitted", *Y2023, 205),                      # 7: the same figure as 2
+        ]},
+    ], BODIES)
+
+
+def _table(db: Path, *args: object, **kwargs: object) -> list[tuple[object, ...]]:
+    df = queries.facts_table(db, *args, **kwargs)  # type: ignore[arg-type]
+    return [(r["fact_id"], r["body_id"], str(r["period_end"])[:10], r["value"]) for r in df.to_dict("records")]
+
+
+def test_the_evidence_table_newest_first_then_by_body_name(evidence: Path) -> None:
+    # By hand: 31 Dec 2023 has Gò Dầu and Tân Châu ("huyện Gò Dầu" < "huyện Tân Châu"); Gò Dầu's 205 is one figure
+    # shown by its best source, the spreadsheet (fact 7); then 30 Sep, 30 Jun (An Bình) and 2022 (Hòa Thành).
+    everything = [(7, "go-dau", "2023-12-31", 205), (1, "tan-chau", "2023-12-31", 310),
+                  (5, "tan-chau", "2023-09-30", 240), (3, "an-binh", "2023-06-30", 12),
+                  (6, "hoa-thanh", "2022-12-31", 150)]
+    assert _table(evidence, "members_admitted", [], 2022, 2023) == everything
+    assert queries.facts_count(evidence, "members_admitted", [], 2022, 2023) == 5
+    assert _table(evidence, "members_admitted", [], 2022, 2023, limit=2, offset=2) == everything[2:4]
+    assert _table(evidence, "members_admitted", [], 2023, 2023) == everything[:4]
+    row = queries.facts_table(evidence, "members_admitted", [], 2022, 2023, limit=1).iloc[0]
+    assert (row["body"], row["unit"], row["source_path"], str(row["source_published"])[:10]) == (
+        "Đảng bộ huyện Gò Dầu", "persons", "/docs/bao-cao-quy", "2023-10-05")
+    assert list(queries.facts_table(evidence, "members_admitted", [], 2022, 2023).columns) == [
+        "fact_id", "metric_id", "body_id", "body", "period_label", "period_start", "period_end", "value", "unit",
+        "qualifier", "raw_value", "evidence", "source_path", "source_title", "source_published", "confidence",
+        "source_count"]
+
+
+def test_the_evidence_table_filters(evidence: Path) -> None:
+    assert _table(evidence, "members_admitted", ["tan-chau", "an-binh"], 2022, 2023) == [
+        (1, "tan-chau", "2023-12-31", 310), (5, "tan-chau", "2023-09-30", 240), (3, "an-binh", "2023-06-30", 12)]
+    assert _table(evidence, "members_admitted", [], 2022, 2023, level="commune") == [
+        (3, "an-binh", "2023-06-30", 12)]
+    assert queries.facts_count(evidence, "members_admitted", [], 2022, 2023, level="commune") == 1
+    # a chart click: the facts inside one period
+    assert _table(evidence, "members_admitted", [], 2022, 2023, start=date(2023, 1, 1),
+                  end=date(2023, 9, 30)) == [(5, "tan-chau", "2023-09-30", 240), (3, "an-binh", "2023-06-30", 12)]
+    # every metric: Tân Châu's one-day handover of houses sits between September and June
+    assert [r[0] for r in _table(evidence, "", [], 2023, 2023)] == [7, 1, 5, 4, 3]
+    assert queries.facts_count(evidence, "", ["tan-chau"], 2023, 2023) == 3
+    assert _table(evidence, "members_admitted", [], 2022, 2023, max_confidence=0.5) == []
+    assert queries.facts_count(evidence, "members_admitted", ["no-such-body"], 2022, 2023) == 0
