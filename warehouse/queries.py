@@ -226,8 +226,9 @@ def period_series(db: Path, metric_id: str, grain: str, level: str, body_ids: li
         raise ValueError(f"grain must be one of {', '.join(GRAINS)}")
     sql = ("SELECT s.period_start, any_value(s.period_end) AS period_end, sum(s.value)::DOUBLE AS value, "
            "sum(s.cumulative_value)::DOUBLE AS cumulative_value, bool_or(s.partial) AS partial, count(*) AS bodies "
-           "FROM v_series s JOIN bodies b USING (body_id) WHERE s.grain = ? AND s.metric_id = ? "
-           "AND year(s.period_start) BETWEEN ? AND ? "
+           # mat_series is what v_series reads; its own join to bodies is the one this query needs anyway
+           "FROM mat_series s JOIN bodies b USING (body_id) WHERE s.grain = ? AND s.metric_id = ? "
+           "AND s.period_start BETWEEN make_date(?::INTEGER, 1, 1) AND make_date(?::INTEGER, 12, 31) "
            f"AND {_LEVEL_FILTER.format(col='b.level')} AND {_BODY_FILTER.format(col='s.body_id')} "
            "GROUP BY s.period_start ORDER BY s.period_start")
     return _frame(db, sql, [grain, metric_id, first_year, last_year, level, level, body_ids, body_ids])
