@@ -154,9 +154,14 @@ def summary(db: Path) -> dict[str, Any]:
 
 
 def bodies(db: Path) -> pd.DataFrame:
-    """Every body with its parent, level and successor."""
-    sql = ("SELECT body_id, name, level, parent_id, parent_name, province, verified, valid_from, valid_until, "
-           "successor_id, successor_name FROM v_bodies ORDER BY name")
+    """Every body with its parent, level and successor (v_bodies' columns of those names).
+
+    Read from `bodies` itself: v_bodies also follows every chain of successors (a recursive query) and lists
+    aliases, which these columns do not need and which took half the time."""
+    sql = ("SELECT b.body_id, b.name, b.level, b.parent_id, p.name AS parent_name, b.province, b.verified, "
+           "b.valid_from, b.valid_until, b.successor_id, s.name AS successor_name FROM bodies b "
+           "LEFT JOIN bodies p ON p.body_id = b.parent_id LEFT JOIN bodies s ON s.body_id = b.successor_id "
+           "ORDER BY b.name, b.body_id")
     return _frame(db, sql)
 
 
