@@ -1,21 +1,22 @@
 -- v_conflicts: one row per conflict — one body, one metric and one exact period for which documents give
 -- different values. All values are kept and listed; chosen_value is the one the warehouse uses, by source
 -- priority (a structured official report, then the later publication, then confidence, then the later load).
--- Read from mat_conflicts (views/05_sem_conflicts.sql), where they are numbered in the data-quality page's order.
 CREATE OR REPLACE VIEW v_conflicts AS
 SELECT
-    metric_id,
-    body_id,
-    body,
-    period_start,
-    period_end,
-    n_values,
-    chosen_value,
-    chosen_fact_id,
-    "values",
-    fact_ids,
-    source_count
-FROM mat_conflicts;   -- sem_conflicts precomputed: mat_periods' slots with n_values > 1, with the body's name
+    p.metric_id,
+    p.body_id,
+    b.name             AS body,
+    p.period_start,
+    p.period_end,
+    p.n_values,
+    p.value            AS chosen_value,
+    p.fact_id          AS chosen_fact_id,
+    p."values",
+    p.fact_ids,
+    p.all_sources      AS source_count
+FROM mat_periods p
+JOIN bodies b ON b.body_id = p.body_id
+WHERE p.n_values > 1;
 
 COMMENT ON VIEW v_conflicts IS 'Một dòng cho mỗi kỳ có các giá trị mâu thuẫn / One row per body, metric and period with conflicting values';
 COMMENT ON COLUMN v_conflicts.metric_id IS 'Mã chỉ tiêu / Metric id';
