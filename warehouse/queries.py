@@ -207,7 +207,8 @@ def ranking(db: Path, metric_id: str, first_year: int, last_year: int, *, level:
 def hierarchy(db: Path, metric_id: str, first_year: int, last_year: int, root_id: str | None,
               depth: int = 2, limit: int = 400) -> pd.DataFrame:
     """The bodies `depth` levels under `root_id` (None: the top) with their figures, for a treemap."""
-    src = _YEARLY
+    # The values straight from mat_yearly (what v_yearly reads): the bodies are joined once, below, anyway.
+    src = "mat_yearly"
     sql = (
         "WITH RECURSIVE tree(body_id, parent_id, depth) AS ("
         " SELECT body_id, coalesce(parent_id, '') , 1 FROM bodies "
@@ -219,7 +220,7 @@ def hierarchy(db: Path, metric_id: str, first_year: int, last_year: int, root_id
         " AND year BETWEEN ? AND ? GROUP BY body_id)"
         " SELECT t.body_id, b.name AS body, b.level AS body_level, t.parent_id, t.depth, coalesce(v.value, 0) AS value"
         " FROM tree t JOIN bodies b USING (body_id) LEFT JOIN vals v USING (body_id)"
-        " WHERE v.value IS NOT NULL OR t.depth = 1 ORDER BY value DESC LIMIT ?"
+        " WHERE v.value IS NOT NULL OR t.depth = 1 ORDER BY value DESC, t.body_id LIMIT ?"
     )
     return _frame(db, sql, [root_id, root_id, depth, metric_id, first_year, last_year, limit])
 
@@ -388,7 +389,8 @@ def unverified_bodies(db: Path, limit: int = 10_000) -> pd.DataFrame:
 def coverage_gaps(db: Path, first_year: int, last_year: int, level: str = "province",
                   limit: int = 10_000) -> pd.DataFrame:
     """Verified bodies of `level` and metrics with years in the range that have no figure."""
-    cov = "(SELECT body_id, metric_id, year, facts FROM v_coverage)"
+    # mat_coverage is what v_coverage reads; the grid's bodies come from `bodies` already
+    cov = "(SELECT body_id, metric_id, year, facts FROM mat_coverage WHERE year BETWEEN ? AND ?)"
     sql = (
         "WITH years AS (SELECT range AS year FROM range(?, ? + 1)), "
         "grid AS (SELECT b.body_id, b.name AS body, m.metric_id, y.year FROM bodies b, metrics m, years y "
@@ -398,7 +400,7 @@ def coverage_gaps(db: Path, first_year: int, last_year: int, level: str = "provi
         f"LEFT JOIN {cov} c ON c.body_id = g.body_id AND c.metric_id = g.metric_id AND c.year = g.year "
         "WHERE c.facts IS NULL GROUP BY ALL ORDER BY missing_years DESC, g.body LIMIT ?"
     )
-    return _frame(db, sql, [first_year, last_year, level, limit])
+    return _frame(db, sql, [first_year, last_year, level, first_year, last_year, limit])
 
 
 def quarantined_documents(db: Path, limit: int = 10_000) -> pd.DataFrame:
