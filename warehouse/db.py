@@ -167,7 +167,8 @@ def read_only(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     else:
         keeper = _current(path, key)
     try:
-        cursor = keeper.con.cursor()
+        with _LOCK:  # the parent connection keeps a list of its cursors: changed by one thread at a time
+            cursor = keeper.con.cursor()
     except duckdb.Error as exc:
         _release(keeper)
         raise translate(exc, path) from exc
@@ -178,5 +179,6 @@ def read_only(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
         mine.pop()
         if not mine:
             del held[key]
-        cursor.close()
+        with _LOCK:
+            cursor.close()
         _release(keeper)
