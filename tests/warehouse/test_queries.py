@@ -190,3 +190,22 @@ def test_the_evidence_table_filters(evidence: Path) -> None:
     assert queries.facts_count(evidence, "", ["tan-chau"], 2023, 2023) == 3
     assert _table(evidence, "members_admitted", [], 2022, 2023, max_confidence=0.5) == []
     assert queries.facts_count(evidence, "members_admitted", ["no-such-body"], 2022, 2023) == 0
+
+
+def test_v_facts_shows_the_document_of_each_figure(evidence: Path) -> None:
+    """The source fields copied into mat_figures at refresh are those of the figure's document (doc_id)."""
+    import duckdb
+
+    con = duckdb.connect(str(evidence), read_only=True)
+    try:
+        mismatched = con.execute(
+            "SELECT f.fact_id FROM v_facts f LEFT JOIN documents d ON d.doc_id = f.doc_id "
+            "WHERE f.source_path IS DISTINCT FROM d.path OR f.source_kind IS DISTINCT FROM d.kind "
+            "OR f.source_title IS DISTINCT FROM d.title OR f.source_outlet IS DISTINCT FROM d.outlet "
+            "OR f.source_published IS DISTINCT FROM d.published").fetchall()
+        kinds = con.execute("SELECT fact_id, source_kind, source_published FROM v_facts WHERE body_id = 'go-dau'"
+                            ).fetchall()
+    finally:
+        con.close()
+    assert mismatched == []
+    assert kinds == [(7, "spreadsheet", date(2023, 10, 5))]   # the report outranks the article for Gò Dầu's 205
