@@ -12,10 +12,13 @@ import duckdb
 
 # (table, the view it copies, sort order that keeps the dashboard's filters on few row groups)
 STEPS: tuple[tuple[str, str, str], ...] = (
-    ("mat_figures", "sem_figures", "metric_id, period_end, body_id, period_start"),
+    # newest first: the evidence page's top-N (newest first) reads the first row groups of a metric and stops
+    ("mat_figures", "sem_figures", "metric_id, period_end DESC, body_id, period_start"),
     ("mat_periods", "sem_periods", "metric_id, body_id, period_start, period_end"),
     ("mat_yearly", "sem_yearly", "metric_id, year, body_id"),
     ("mat_series", "sem_series", "metric_id, grain, body_id, period_start"),
+    # in the data-quality page's order, so a page of conflicts is a range of positions on a few row groups
+    ("mat_conflicts", "sem_conflicts", "position"),
 )
 
 # Bodies met in documents (verified = false) are put under the province body of their province: the one

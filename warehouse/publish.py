@@ -20,7 +20,7 @@ from typing import IO
 import duckdb
 
 from etl.errors import RunInProgressError, WarehouseError
-from warehouse.db import translate
+from warehouse.db import forget, translate
 from warehouse.materialize import refresh_if_changed
 from warehouse.migrate import migrate
 from warehouse.refdata import sync_reference
@@ -70,7 +70,9 @@ def updating(db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     _remove_quietly(build)  # a leftover from a killed run
     if db.exists():
         if db.with_name(db.name + ".wal").exists():
-            # Only a process that opened the live file for writing leaves a WAL: fold it in first.
+            # Only a process that opened the live file for writing leaves a WAL: fold it in first (after
+            # closing this process's kept read-only instance of it, which would refuse the write).
+            forget(db)
             try:
                 duckdb.connect(str(db)).close()
             except duckdb.Error as exc:

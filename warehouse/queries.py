@@ -6,6 +6,7 @@ Each call opens its own short-lived read-only connection (see warehouse.db).
 
 from __future__ import annotations
 
+import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -153,9 +154,14 @@ def summary(db: Path) -> dict[str, Any]:
 
 
 def bodies(db: Path) -> pd.DataFrame:
-    """Every body with its parent, level and successor."""
-    sql = ("SELECT body_id, name, level, parent_id, parent_name, province, verified, valid_from, valid_until, "
-           "successor_id, successor_name FROM v_bodies ORDER BY name")
+    """Every body with its parent, level and successor (v_bodies' columns of those names).
+
+    Read from `bodies` itself: v_bodies also follows every chain of successors (a recursive query) and lists
+    aliases, which these columns do not need and which took half the time."""
+    sql = ("SELECT b.body_id, b.name, b.level, b.parent_id, p.name AS parent_name, b.province, b.verified, "
+           "b.valid_from, b.valid_until, b.successor_id, s.name AS successor_name FROM bodies b "
+           "LEFT JOIN bodies p ON p.body_id = b.parent_id LEFT JOIN bodies s ON s.body_id = b.successor_id "
+           "ORDER BY b.name, b.body_id")
     return _frame(db, sql)
 
 
@@ -201,7 +207,8 @@ def ranking(db: Path, metric_id: str, first_year: int, last_year: int, *, level:
 def hierarchy(db: Path, metric_id: str, first_year: int, last_year: int, root_id: str | None,
               depth: int = 2, limit: int = 400) -> pd.DataFrame:
     """The bodies `depth` levels under `root_id` (None: the top) with their figures, for a treemap."""
-    src = _YEARLY
+    # The values straight from mat_yearly (what v_yearly reads): the bodies are joined once, below, anyway.
+    src = "mat_yearly"
     sql = (
         "WITH RECURSIVE tree(body_id, parent_id, depth) AS ("
         " SELECT body_id, coalesce(parent_id, '') , 1 FROM bodies "
@@ -213,7 +220,7 @@ def hierarchy(db: Path, metric_id: str, first_year: int, last_year: int, root_id
         " AND year BETWEEN ? AND ? GROUP BY body_id)"
         " SELECT t.body_id, b.name AS body, b.level AS body_level, t.parent_id, t.depth, coalesce(v.value, 0) AS value"
         " FROM tree t JOIN bodies b USING (body_id) LEFT JOIN vals v USING (body_id)"
-        " WHERE v.value IS NOT NULL OR t.depth = 1 ORDER BY value DESC LIMIT ?"
+        " WHERE v.value IS NOT NULL OR t.depth = 1 ORDER BY value DESC, t.body_id LIMIT ?"
     )
     return _frame(db, sql, [root_id, root_id, depth, metric_id, first_year, last_year, limit])
 
@@ -225,8 +232,9 @@ def period_series(db: Path, metric_id: str, grain: str, level: str, body_ids: li
         raise ValueError(f"grain must be one of {', '.join(GRAINS)}")
     sql = ("SELECT s.period_start, any_value(s.period_end) AS period_end, sum(s.value)::DOUBLE AS value, "
            "sum(s.cumulative_value)::DOUBLE AS cumulative_value, bool_or(s.partial) AS partial, count(*) AS bodies "
-           "FROM v_series s JOIN bodies b USING (body_id) WHERE s.grain = ? AND s.metric_id = ? "
-           "AND year(s.period_start) BETWEEN ? AND ? "
+           # mat_series is what v_series reads; its own join to bodies is the one this query needs anyway
+           "FROM mat_series s JOIN bodies b USING (body_id) WHERE s.grain = ? AND s.metric_id = ? "
+           "AND s.period_start BETWEEN make_date(?::INTEGER, 1, 1) AND make_date(?::INTEGER, 12, 31) "
            f"AND {_LEVEL_FILTER.format(col='b.level')} AND {_BODY_FILTER.format(col='s.body_id')} "
            "GROUP BY s.period_start ORDER BY s.period_start")
     return _frame(db, sql, [grain, metric_id, first_year, last_year, level, level, body_ids, body_ids])
@@ -262,58 +270,114 @@ def ranking_in_periods(db: Path, metric_id: str, grain: str, periods: list[str],
     return _frame(db, sql, [*params, level, level, ids, ids, limit])
 
 
-# The evidence page filters and pages over the semantic table v_facts reads (mat_figures: one row per figure)
-# joined to bodies only, and joins just the page's rows to their documents (v_facts' columns, same names):
-# joining every candidate row to its document first made a page of one metric over ten million facts cost
-# several times the 100 ms budget.
-_FIGURES = "mat_figures g JOIN bodies b ON b.body_id = g.body_id JOIN metrics m ON m.metric_id = g.metric_id"
-_FACT_WHERE = (
-    "WHERE (? = '' OR g.metric_id = ?) "
-    "AND g.period_end BETWEEN make_date(?::INTEGER, 1, 1) AND make_date(?::INTEGER, 12, 31) "
-    f"AND {_BODY_FILTER.format(col='g.body_id')} AND {_LEVEL_FILTER.format(col='b.level')} "
-    "AND g.confidence <= ? "
-    "AND (?::DATE IS NULL OR g.period_start >= ?::DATE) AND (?::DATE IS NULL OR g.period_end <= ?::DATE)"
-)
-
-
-def _fact_params(metric_id: str, body_ids: list[str], first_year: int, last_year: int, max_confidence: float,
-                 start: date | None, end: date | None, level: str) -> list[Any]:
-    return [metric_id, metric_id, first_year, last_year, body_ids, body_ids, level, level, max_confidence,
-            start, start, end, end]
+# The evidence page filters and pages over the semantic table v_facts reads (mat_figures: one row per figure,
+# sorted newest first within each metric), with v_facts' columns and names. Over ten million facts, what a
+# call costs is what it reads, so: (1) the conditions are only those the filters ask for (an empty body list
+# or level adds nothing to read or join); (2) the page is found on the narrow columns that order it (date,
+# body name, id), where the top-N stops early since the newest rows come first; (3) only the page's rows are
+# read in full, with their best source's path, title and date copied into mat_figures at refresh (looking
+# 500 documents up in a table of 100,000 cost more than the rest of the page).
+def _fact_filter(metric_id: str, body_ids: list[str], first_year: int, last_year: int, max_confidence: float,
+                 start: date | None, end: date | None, level: str) -> tuple[str, str, list[Any]]:
+    """(joins, WHERE clause, bound values) over `mat_figures g`; every value is a bound parameter."""
+    joins, conds = "", ["g.period_end BETWEEN make_date(?::INTEGER, 1, 1) AND make_date(?::INTEGER, 12, 31)",
+                        "g.confidence <= ?"]
+    params: list[Any] = [first_year, last_year, max_confidence]
+    if metric_id:
+        conds.insert(0, "g.metric_id = ?")
+        params.insert(0, metric_id)
+    if body_ids:
+        conds.append(f"g.body_id IN ({', '.join('?' * len(body_ids))})" if len(body_ids) <= 32
+                     else "list_contains(?::VARCHAR[], g.body_id)")
+        params.extend(body_ids if len(body_ids) <= 32 else [body_ids])
+    if level:
+        joins = " JOIN bodies lb ON lb.body_id = g.body_id"
+        conds.append("lb.level = ?")
+        params.append(level)
+    if start is not None:
+        conds.append("g.period_start >= ?")
+        params.append(start)
+    if end is not None:
+        conds.append("g.period_end <= ?")
+        params.append(end)
+    return joins, "WHERE " + " AND ".join(conds), params
 
 
 def facts_table(db: Path, metric_id: str, body_ids: list[str], first_year: int, last_year: int, *,
                 max_confidence: float = 1.0, start: date | None = None, end: date | None = None,
                 level: str = "", limit: int = 10_000, offset: int = 0) -> pd.DataFrame:
-    """The facts behind the figures, newest first: one page of at most `limit` rows ('' level = every level)."""
-    # The page's columns come with it from the top-N; only its (at most `limit`) rows meet the documents.
-    sql = ("WITH page AS (SELECT g.fact_id, g.metric_id, g.body_id, b.name AS body, g.period_label, g.period_start, "
-           "g.period_end, g.value, m.unit, g.qualifier, g.raw_value, g.evidence, g.doc_id, g.confidence, "
-           f"g.source_count FROM {_FIGURES} {_FACT_WHERE} ORDER BY g.period_end DESC, b.name, g.fact_id "
-           "LIMIT ? OFFSET ?) "
-           "SELECT p.fact_id, p.metric_id, p.body_id, p.body, p.period_label, p.period_start, p.period_end, p.value, "
-           "p.unit, p.qualifier, p.raw_value, p.evidence, d.path AS source_path, d.title AS source_title, "
-           "d.published AS source_published, p.confidence, p.source_count "
-           "FROM page p LEFT JOIN documents d ON d.doc_id = p.doc_id ORDER BY p.period_end DESC, p.body, p.fact_id")
-    params = _fact_params(metric_id, body_ids, first_year, last_year, max_confidence, start, end, level)
+    """The facts behind the figures, newest first (then by body name and id): one page of at most `limit` rows
+    from the `offset`-th ('' metric = every metric, [] bodies = every body, '' level = every level)."""
+    joins, where, params = _fact_filter(metric_id, body_ids, first_year, last_year, max_confidence, start, end,
+                                        level)
+    sql = (f"WITH page AS (SELECT g.fact_id, g.metric_id, g.period_end, b.name AS body FROM mat_figures g{joins} "
+           f"JOIN bodies b ON b.body_id = g.body_id {where} "
+           "ORDER BY g.period_end DESC, b.name, g.fact_id LIMIT ? OFFSET ?) "
+           # the page's rows in full: the join on (metric, date, id) reads only the row groups of its dates
+           "SELECT g.fact_id, g.metric_id, g.body_id, p.body, g.period_label, g.period_start, g.period_end, g.value, "
+           "m.unit, g.qualifier, g.raw_value, g.evidence, g.source_path, g.source_title, g.source_published, "
+           "g.confidence, g.source_count FROM page p JOIN mat_figures g ON g.metric_id = p.metric_id "
+           "AND g.period_end = p.period_end AND g.fact_id = p.fact_id JOIN metrics m ON m.metric_id = g.metric_id "
+           "ORDER BY p.period_end DESC, p.body, p.fact_id")
     return _frame(db, sql, [*params, limit, offset])
 
 
 def facts_count(db: Path, metric_id: str, body_ids: list[str], first_year: int, last_year: int, *,
                 max_confidence: float = 1.0, start: date | None = None, end: date | None = None,
                 level: str = "") -> int:
-    params = _fact_params(metric_id, body_ids, first_year, last_year, max_confidence, start, end, level)
+    """How many facts `facts_table` pages over with the same filters.
+
+    Counted on mat_figures alone: every figure's body and metric are in the registry (the load step checks
+    keys before it publishes), so joining them, which took two thirds of the time, would change nothing."""
+    joins, where, params = _fact_filter(metric_id, body_ids, first_year, last_year, max_confidence, start, end,
+                                        level)
     with read_only(db) as con:
-        row = con.execute(f"SELECT count(*) FROM {_FIGURES} {_FACT_WHERE}", params).fetchone()
+        row = con.execute(f"SELECT count(*) FROM mat_figures g{joins} {where}", params).fetchone()
     return int(row[0]) if row else 0
 
 
-def conflicts(db: Path, limit: int = 1_000) -> pd.DataFrame:
-    # The top of the list first, then the lists cast to text for just those rows (not for every conflict).
-    return _frame(db, "SELECT metric_id, body_id, body, period_start, period_end, n_values, chosen_value, "
-                      "\"values\"::VARCHAR AS all_values, fact_ids::VARCHAR AS fact_ids FROM ("
-                      "SELECT * FROM v_conflicts ORDER BY n_values DESC, period_end DESC, body, metric_id LIMIT ?) "
-                      "ORDER BY n_values DESC, period_end DESC, body, metric_id", [limit])
+# The conflict list is precomputed in the page's order (mat_conflicts, numbered 1…N by `position`: most values
+# first, then the latest period end, body, metric): a page is a range of positions, read from the one or two
+# row groups that hold it, and its lists were cast to text once at refresh. Sorting the ~600k conflicts of a
+# ten-million-fact warehouse on every call cost about the whole 100 ms budget.
+_CONFLICT_COLUMNS = ("metric_id, body_id, body, period_start, period_end, n_values, chosen_value, "
+                     "values_text AS all_values, fact_ids_text AS fact_ids")
+
+
+def conflicts(db: Path, limit: int = 1_000, offset: int = 0) -> pd.DataFrame:
+    """The conflicts as the data-quality page lists them, `limit` of them from the `offset`-th (0: the top).
+
+    Columns: metric_id, body_id, body, period_start, period_end, n_values, chosen_value, all_values (every
+    value, as text: "[300, 305]"), fact_ids (every mention, as text). The whole list: `conflicts_csv`.
+    """
+    return _frame(db, f"SELECT {_CONFLICT_COLUMNS} FROM mat_conflicts WHERE position > ? AND position <= ? "
+                      "ORDER BY position", [offset, offset + limit])
+
+
+def conflicts_count(db: Path) -> int:
+    """How many conflicts there are (to say "1,000 of 615,535 shown")."""
+    with read_only(db) as con:
+        row = con.execute("SELECT count(*) FROM mat_conflicts").fetchone()
+    return int(row[0]) if row else 0
+
+
+def conflicts_csv(db: Path) -> bytes:
+    """Every conflict, in the page's order and with `conflicts`' columns, as a UTF-8 CSV (with a byte-order
+    mark, as the dashboard's other downloads, so that Excel reads the Vietnamese names): the full list for a
+    download, without a row limit.
+
+    DuckDB writes the file itself (to a temporary directory, removed before returning), so the list never
+    becomes a DataFrame: about 60 MB of CSV for the ~600k conflicts of a ten-million-fact warehouse.
+    """
+    with tempfile.TemporaryDirectory(prefix="partybuild-conflicts-") as tmp, read_only(db) as con:
+        out = Path(tmp) / "conflicts.csv"
+        target = str(out).replace("'", "''")
+        con.execute(f"COPY (SELECT {_CONFLICT_COLUMNS} FROM mat_conflicts ORDER BY position) TO '{target}' "
+                    "(FORMAT csv, HEADER true, DELIMITER ',')")
+        return _BOM + out.read_bytes()
+
+
+_BOM = "\ufeff".encode()
 
 
 def unverified_bodies(db: Path, limit: int = 10_000) -> pd.DataFrame:
@@ -325,7 +389,8 @@ def unverified_bodies(db: Path, limit: int = 10_000) -> pd.DataFrame:
 def coverage_gaps(db: Path, first_year: int, last_year: int, level: str = "province",
                   limit: int = 10_000) -> pd.DataFrame:
     """Verified bodies of `level` and metrics with years in the range that have no figure."""
-    cov = "(SELECT body_id, metric_id, year, facts FROM v_coverage)"
+    # mat_coverage is what v_coverage reads; the grid's bodies come from `bodies` already
+    cov = "(SELECT body_id, metric_id, year, facts FROM mat_coverage WHERE year BETWEEN ? AND ?)"
     sql = (
         "WITH years AS (SELECT range AS year FROM range(?, ? + 1)), "
         "grid AS (SELECT b.body_id, b.name AS body, m.metric_id, y.year FROM bodies b, metrics m, years y "
@@ -335,7 +400,7 @@ def coverage_gaps(db: Path, first_year: int, last_year: int, level: str = "provi
         f"LEFT JOIN {cov} c ON c.body_id = g.body_id AND c.metric_id = g.metric_id AND c.year = g.year "
         "WHERE c.facts IS NULL GROUP BY ALL ORDER BY missing_years DESC, g.body LIMIT ?"
     )
-    return _frame(db, sql, [first_year, last_year, level, limit])
+    return _frame(db, sql, [first_year, last_year, level, first_year, last_year, limit])
 
 
 def quarantined_documents(db: Path, limit: int = 10_000) -> pd.DataFrame:

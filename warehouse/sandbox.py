@@ -2,9 +2,10 @@
 
 Layers, because DuckDB's settings alone are defence in depth, not a sandbox: (1) the text must be one
 statement of an allowed kind, checked by DuckDB's own parser before anything runs; (2) the connection is
-read-only, with file access, extension loading and community extensions off, threads, memory and temp
-space capped, and the configuration locked; (3) a time limit interrupts a runaway query; (4) at most
-`max_rows` rows come back, with a note that the result was cut.
+read-only (the file attached READ_ONLY to an in-memory database of its own), with file access, extension
+loading and community extensions off, threads, memory and temp space capped, and the configuration locked;
+(3) a time limit interrupts a runaway query; (4) at most `max_rows` rows come back, with a note that the
+result was cut.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import duckdb
 import pandas as pd
 
 from etl.errors import QueryRefused, WarehouseError
-from warehouse.db import translate
+from warehouse.db import attach_read_only, translate
 
 # SELECT, WITH, EXPLAIN, DESCRIBE, SUMMARIZE, plus DuckDB's read-only shorthands (FROM-first, SHOW, VALUES, TABLE);
 # every one of them must also parse as a SELECT (or an EXPLAIN of a SELECT).
@@ -40,8 +41,12 @@ SANDBOX_CONFIG: dict[str, str | bool | int] = {
     "threads": 2,
     "memory_limit": "2GB",
     "max_temp_directory_size": "0KB",
+    "temp_directory": "",
     "lock_configuration": True,
 }
+# The two settings applied only once the warehouse is attached: with external access off, ATTACH could not
+# open the file; with the configuration locked, external access could not be switched off any more.
+_AFTER_ATTACH = ("enable_external_access", "lock_configuration")
 
 
 @dataclass
@@ -98,12 +103,33 @@ def _refuse(kind: str) -> None:
 
 
 def connect(path: Path) -> duckdb.DuckDBPyConnection:
+    """A sandboxed connection: an in-memory database of its own with the warehouse file attached READ_ONLY.
+
+    Not `duckdb.connect(path, config=…)`: DuckDB keeps one database instance per file in a process and
+    refuses a second connection to it with another configuration, so the sandbox and the dashboard's plain
+    read-only connections could not be open at the same time (in either order, in any thread). An in-memory
+    database is never shared, and the file attached to it is opened apart from the dashboard's instance.
+    It is attached under its file name and the in-memory database detached (nothing writable is left but
+    the temp schema); then external access is switched off (DuckDB still lets it read the files already
+    attached) and the configuration locked.
+    """
     if not path.exists():
         raise WarehouseError(f"no warehouse at {path}; load data first with `partybuild etl run PATH`")
+    early: dict[str, str | bool | int | float | list[str]] = {
+        k: v for k, v in SANDBOX_CONFIG.items() if k not in _AFTER_ATTACH}
     try:
-        return duckdb.connect(str(path), read_only=True, config=dict(SANDBOX_CONFIG))
+        con = duckdb.connect(":memory:", config=early)
     except duckdb.Error as exc:
         raise translate(exc, path) from exc
+    try:
+        attach_read_only(con, path)
+        for key in _AFTER_ATTACH:
+            value = SANDBOX_CONFIG[key]
+            con.execute(f"SET {key} = {str(value).lower() if isinstance(value, bool) else repr(value)}")
+    except duckdb.Error as exc:
+        con.close()
+        raise translate(exc, path) from exc
+    return con
 
 
 def run_query(

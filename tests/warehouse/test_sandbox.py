@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
 
 from etl.errors import QueryRefused
 from tests.warehouse.conftest import load_sheets
+from warehouse.db import read_only
 from warehouse.sandbox import check_statement, connect, run_query
 
 
@@ -89,6 +92,7 @@ def test_no_files_or_environment(sql: str, wh: Path) -> None:
     "SET threads = 64",
     "SET memory_limit = '100GB'",
     "SET lock_configuration = false",
+    "SET temp_directory = '/tmp'",
     "RESET memory_limit",
 ])
 def test_settings_are_locked_even_past_the_statement_check(sql: str, wh: Path) -> None:
@@ -160,3 +164,69 @@ def test_refusals_say_what_is_allowed() -> None:
 def test_unknown_table_names_the_catalogue(wh: Path) -> None:
     with pytest.raises(QueryRefused, match="SHOW TABLES"):
         run_query(wh, "SELECT * FROM no_such_table")
+
+
+# --- Beside the dashboard's own connections -------------------------------------------------------------------
+# DuckDB keeps one database instance per file in a process and refuses a second connection to it with another
+# configuration; the sandbox must work whichever of the two opened the file first, and from another thread.
+
+def test_sandbox_while_a_read_only_connection_is_open(wh: Path) -> None:
+    with read_only(wh) as held:
+        assert run_query(wh, "SELECT count(*) AS n FROM v_facts").frame["n"][0] == 1
+        assert held.execute("SELECT count(*) FROM facts").fetchone() == (1,)
+        with pytest.raises(QueryRefused):
+            run_query(wh, f"SELECT * FROM read_csv('{secret(wh)}')")
+
+
+def test_read_only_connection_while_the_sandbox_is_open(wh: Path) -> None:
+    sandbox = connect(wh)
+    try:
+        with read_only(wh) as con:
+            assert con.execute("SELECT value FROM v_facts").fetchone() == (4,)
+            con.execute("SELECT * FROM duckdb_settings() WHERE name = 'enable_external_access'")
+            assert con.execute(f"SELECT count(*) FROM read_csv('{secret(wh)}')").fetchone() == (1,)
+        assert sandbox.execute("SELECT value FROM v_facts").fetchone() == (4,)
+        with pytest.raises(duckdb.Error):
+            sandbox.execute(f"SELECT * FROM read_csv('{secret(wh)}')")
+    finally:
+        sandbox.close()
+
+
+def test_sandbox_while_another_thread_holds_a_connection(wh: Path) -> None:
+    """As Streamlit runs it: a script thread holds the run's read-only connection while the console runs."""
+    opened, done = threading.Event(), threading.Event()
+    seen: list[Any] = []
+
+    def dashboard_run() -> None:
+        with read_only(wh) as con:
+            opened.set()
+            done.wait(10)
+            seen.append(con.execute("SELECT count(*) FROM v_facts").fetchone())
+
+    worker = threading.Thread(target=dashboard_run)
+    worker.start()
+    try:
+        assert opened.wait(10)
+        result = run_query(wh, "SELECT body, value FROM v_facts")
+        assert result.frame.to_dict("records") == [{"body": "Đảng bộ huyện Tân Châu", "value": 4}]
+    finally:
+        done.set()
+        worker.join(10)
+    assert seen == [(1,)]
+
+
+def test_sandbox_sees_only_the_warehouse_read_only(wh: Path) -> None:
+    """No writable database is left on the sandbox connection to put anything in (the temp schema aside)."""
+    con = connect(wh)
+    try:
+        databases = con.execute(
+            "SELECT database_name, readonly FROM duckdb_databases() WHERE NOT internal").fetchall()
+        assert databases == [("w", True)]   # the file's name, w.duckdb, as a plain connection names it
+        assert con.execute("SELECT current_database()").fetchone() == ("w",)
+        assert con.execute("SELECT current_setting('allowed_directories')").fetchone() == ([],)
+        for sql in ("CREATE TABLE memory.main.t AS SELECT 1", "CREATE VIEW v AS SELECT 1", "USE memory",
+                    "DETACH w"):
+            with pytest.raises(duckdb.Error):
+                con.execute(sql)
+    finally:
+        con.close()

@@ -18,6 +18,9 @@ SELECT
     d.published,
     f.confidence,
     d.path AS source_path,
+    d.kind AS source_kind,
+    d.title AS source_title,
+    d.outlet AS source_outlet,
     row_number() OVER (
         PARTITION BY f.metric_id, f.body_id, f.period_start, f.period_end
         ORDER BY (coalesce(d.kind, '') IN ('spreadsheet', 'jsonl') OR f.extractor LIKE 'template%') DESC,

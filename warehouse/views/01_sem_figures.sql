@@ -27,6 +27,12 @@ SELECT
     arg_min(source_row, slot_rank)     AS source_row,
     arg_min(confidence, slot_rank)     AS confidence,
     arg_min(extractor, slot_rank)      AS extractor,
-    arg_min(run_id, slot_rank)         AS run_id
+    arg_min(run_id, slot_rank)         AS run_id,
+    -- its best source's document, as v_facts shows it
+    arg_min(source_path, slot_rank)    AS source_path,
+    arg_min(source_kind, slot_rank)    AS source_kind,
+    arg_min(source_title, slot_rank)   AS source_title,
+    arg_min(source_outlet, slot_rank)  AS source_outlet,
+    arg_min(published, slot_rank)      AS source_published
 FROM sem_mentions
 GROUP BY metric_id, body_id, period_start, period_end, value;

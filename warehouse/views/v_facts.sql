@@ -27,11 +27,11 @@ SELECT
     g.source_row,
     g.confidence,
     g.extractor,
-    d.path             AS source_path,
-    d.kind             AS source_kind,
-    d.title            AS source_title,
-    d.outlet           AS source_outlet,
-    d.published        AS source_published,
+    g.source_path,
+    g.source_kind,
+    g.source_title,
+    g.source_outlet,
+    g.source_published,
     g.doc_id,
     g.run_id,
     g.source_count,
@@ -40,10 +40,9 @@ SELECT
     g.fact_ids,
     g.chosen,
     g.in_conflict
-FROM mat_figures g
+FROM mat_figures g   -- with its best source's document fields, copied at refresh (migration 0007)
 JOIN metrics m   ON m.metric_id = g.metric_id
-JOIN bodies b    ON b.body_id = g.body_id
-LEFT JOIN documents d ON d.doc_id = g.doc_id;
+JOIN bodies b    ON b.body_id = g.body_id;
 
 COMMENT ON VIEW v_facts IS 'Một dòng cho mỗi số liệu (gộp các nguồn trùng) / One row per fact (a figure, however many sources report it)';
 COMMENT ON COLUMN v_facts.fact_id IS 'Mã số liệu: lần nêu tốt nhất / Fact id: its best-ranked mention';
