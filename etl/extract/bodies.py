@@ -220,7 +220,7 @@ def _scan_anchored(uni: str, low: str) -> list[re.Match[str]]:
             out.append(m)
             pos = m.end()
         else:
-            pos = a.end()
+            pos = a.start() + 1  # not past the anchor: a start may stand inside it ("Công đoàn đại biểu")
     return out
 
 
