@@ -12,6 +12,7 @@ import re
 from datetime import date
 from typing import NamedTuple
 
+from etl.extract.capitals import capitals_name, in_capitals, known_names
 from etl.extract.lookback import clause_start, word_then_clause, word_then_space
 from etl.extract.phrases import trie_pattern
 from etl.extract.registry import REGISTRY, Registry, load_body_rows, slug
@@ -224,6 +225,11 @@ def _scan_anchored(uni: str, low: str) -> list[re.Match[str]]:
     return out
 
 
+# The groups holding a mention's proper name, and the group of the unit word before it (None: an organisation)
+_UNIT_KEYS = {"t_name": "t_unit", "pc_name": "pc", "dc_name": "dc", "pl_name": "pl_unit", "n_name": None}
+_NAME_KEYS = tuple(_UNIT_KEYS)
+
+
 def find_mentions(uni: str, low: str | None = None) -> list[Mention]:
     """Every body mention in ``uni`` (NFC text with unified tone marks, case kept), in text order;
     ``low`` is its match form, when the caller has it already.
@@ -233,14 +239,30 @@ def find_mentions(uni: str, low: str | None = None) -> list[Mention]:
     """
     reg = REGISTRY()
     out: list[Mention] = []
-    for m in _scan(uni, match_form(uni) if low is None else low):
+    matches = _scan(uni, match_form(uni) if low is None else low)
+    known: dict[str, str] | None = None
+    for m in matches:
         kind = m.lastgroup
+        end = m.end()
         before = uni[max(0, m.start() - 60):m.start()]
-        weak_party = _weak_party(before) and not _REPORTS.match(uni, m.end())
+        weak_party = _weak_party(before) and not _REPORTS.match(uni, end)
         g = dict(m.groupdict())
         for key in ("pc_name", "dc_name", "t_name", "pl_name"):
             if _person(g.get(key)) and _after_title(before):
                 g[key] = None
+        name_key = next((k for k in _NAME_KEYS if g[k]), None)
+        if name_key is not None and in_capitals(m.group()):  # a headline or a menu: read as far as known
+            if known is None:
+                known = known_names(mm.group(k) for mm in matches for k in _NAME_KEYS)
+            unit_key = _UNIT_KEYS[name_key]
+            unit_word = _unit(m.group(unit_key)) if unit_key else "org"
+            if unit_key in ("pc", "dc"):  # "TỈNH ỦY", "THỊ ỦY": the unit of the committee
+                unit_word = {"thành": "thành phố", "thị": "thị xã"}.get(unit_word.split()[0], unit_word.split()[0])
+            read = capitals_name(g[name_key], unit_word, known, reg)
+            if read is None:
+                continue
+            g[name_key] = read[0]
+            end = m.start(name_key) + read[1]
         if g["place"] and not g["pl_name"]:
             continue
         if g["bloc"]:
@@ -251,82 +273,82 @@ def find_mentions(uni: str, low: str | None = None) -> list[Mention]:
             prov = reg.province_of(g["bloc_prov"] or g["bloc_prov2"] or "") or None
             scope = "tw" if g["bloc_tw"] else ("tỉnh" if g["bloc_unit"] or g["bloc_prov2"] else "")
             if not scope:
-                out.append(Mention(m.start(), m.end(), "anaphor", "khối", unit, None, weak_party))
+                out.append(Mention(m.start(), end, "anaphor", "khối", unit, None, weak_party))
             else:
-                out.append(Mention(m.start(), m.end(), "party", unit, scope, prov, weak_party))
+                out.append(Mention(m.start(), end, "party", unit, scope, prov, weak_party))
         elif g["bloc_short"]:
-            out.append(Mention(m.start(), m.end(), "anaphor", "khối", "", None, weak_party))
+            out.append(Mention(m.start(), end, "anaphor", "khối", "", None, weak_party))
         elif g["agencies"]:
             unit = "cq đảng" if fold(g["ag_kind"]).startswith("cac") else "ubnd"
             prov = reg.province_of(g["ag_prov"]) if g["ag_prov"] else None
-            out.append(Mention(m.start(), m.end(), "party", unit, "tw" if g["ag_tw"] else "tỉnh", prov, weak_party))
+            out.append(Mention(m.start(), end, "party", unit, "tw" if g["ag_tw"] else "tỉnh", prov, weak_party))
         elif g["typed"]:
             unit = _unit(g["t_unit"])
             name = g["t_name"]
             if name:
-                out.append(_place_or_prov(m, unit, name, "party", weak_party, reg))
+                out.append(_place_or_prov(m.start(), end, unit, name, "party", weak_party, reg))
             else:
-                out.append(Mention(m.start(), m.end(), "anaphor", unit, "", None, weak_party))
+                out.append(Mention(m.start(), end, "anaphor", unit, "", None, weak_party))
         elif g["prov_cmte"]:
             unit = "tỉnh" if g["pc"].lower().startswith("tỉnh") else "thành phố"
             if g["pc_name"]:
-                out.append(_place_or_prov(m, unit, g["pc_name"], "party", weak_party, reg))
+                out.append(_place_or_prov(m.start(), end, unit, g["pc_name"], "party", weak_party, reg))
             else:
-                out.append(Mention(m.start(), m.end(), "anaphor", unit, "", None, weak_party))
+                out.append(Mention(m.start(), end, "anaphor", unit, "", None, weak_party))
         elif g["dist_cmte"]:
             unit = {"huyện": "huyện", "quận": "quận", "thị": "thị xã"}[g["dc"].split()[0].lower()]
             if g["dc_name"]:
                 name = re.sub(r"^(?:Quận|Huyện) (?=\d)", "", g["dc_name"])  # "Quận ủy Quận 10"
-                out.append(Mention(m.start(), m.end(), "party", unit, name, None, weak_party))
+                out.append(Mention(m.start(), end, "party", unit, name, None, weak_party))
             else:
-                out.append(Mention(m.start(), m.end(), "anaphor", unit, "", None, weak_party))
+                out.append(Mention(m.start(), end, "anaphor", unit, "", None, weak_party))
         elif g["centre"]:
-            out.append(Mention(m.start(), m.end(), "party", "centre", "", None, weak_party))
+            out.append(Mention(m.start(), end, "party", "centre", "", None, weak_party))
         elif g["doan"]:
-            out.append(Mention(m.start(), m.end(), "party", "đảng đoàn", g["doan_name"], None, weak_party))
+            out.append(Mention(m.start(), end, "party", "đảng đoàn", g["doan_name"], None, weak_party))
         elif g["named"]:
             prov = reg.province_of(g["n_prov"] or g["n_name"])  # "Đảng ủy Công an tỉnh Thanh Hóa"
-            out.append(Mention(m.start(), m.end(), "party", "org", g["n_name"], prov, weak_party))
+            out.append(Mention(m.start(), end, "party", "org", g["n_name"], prov, weak_party))
         elif g["chibo"]:
             if g["cb_name"]:
-                out.append(Mention(m.start(), m.end(), "party", "chi bộ", g["cb_name"], None, weak_party))
+                out.append(Mention(m.start(), end, "party", "chi bộ", g["cb_name"], None, weak_party))
             else:
-                out.append(Mention(m.start(), m.end(), "anaphor", "chi bộ", "", None, weak_party))
+                out.append(Mention(m.start(), end, "anaphor", "chi bộ", "", None, weak_party))
         elif g["deleg"]:
             prov = reg.province_of(g["dl_prov"]) if g["dl_prov"] else None
-            out.append(Mention(m.start(), m.end(), "delegation" if prov else "anaphor",
+            out.append(Mention(m.start(), end, "delegation" if prov else "anaphor",
                                "delegation", prov or "", prov, False))
         elif g["toan"]:
             unit = _unit(re.sub(r"(?i)^đảng bộ\s+(?=\S)", "", g["toan_unit"]))  # "toàn Đảng bộ xã": a xã
-            out.append(Mention(m.start(), m.end(), "anaphor", "any" if unit == "đảng bộ" else unit, "", None, False))
+            out.append(Mention(m.start(), end, "anaphor", "any" if unit == "đảng bộ" else unit, "", None, False))
         elif g["place"]:
             unit = _unit(g["pl_unit"])
             strong = bool(g["pl_toan"]) or not _after_recipient(before) or clause_start(before)
             if out and out[-1].kind in ("party", "anaphor") and re.fullmatch(r"\s*,\s*", uni[out[-1].end:m.start()]):
                 strong = False  # where the body just named is: "Đảng ủy phường Cái Khế, quận Ninh Kiều"
-            out.append(_place_or_prov(m, unit, g["pl_name"], "place", not strong, reg))
+            out.append(_place_or_prov(m.start(), end, unit, g["pl_name"], "place", not strong, reg))
         elif g["state"]:
             joint = re.search(r"(?:ủy|Đảng)\s*[-–]\s*(?:\S+\s*[-–]\s*)?$", before)
             # beside a Party committee that acts: "Thường trực Huyện ủy cùng lãnh đạo UBND huyện trao …"
             joint = joint or re.search(r"(?:ủy|Đảng (?:bộ|ủy))\b[^,;.()]{0,30}\b(?:cùng(?: với)?|phối hợp với|và)\s+"
                                        r"(?:lãnh đạo\s+|đại diện\s+)?$", before)
-            if not joint and not re.match(r"\s*[-–]\s*(?i:huyện ủy|tỉnh ủy|thành ủy)", uni[m.end():m.end() + 15]):
-                out.append(Mention(m.start(), m.end(), "state", "state", m.group(0), None, False))
+            if not joint and not re.match(r"\s*[-–]\s*(?i:huyện ủy|tỉnh ủy|thành ủy)", uni[end:end + 15]):
+                out.append(Mention(m.start(), end, "state", "state", m.group(0), None, False))
         elif g["firm"]:
-            out.append(Mention(m.start(), m.end(), "state", "firm", m.group(0), None,
+            out.append(Mention(m.start(), end, "state", "firm", m.group(0), None,
                                weak_party or _after_recipient(before)))  # not a recipient or a title
         elif g["paren"]:
-            out.append(Mention(m.start(), m.end(), "paren", "tỉnh", reg.province_of(g["paren_prov"]) or "", None, True))
+            out.append(Mention(m.start(), end, "paren", "tỉnh", reg.province_of(g["paren_prov"]) or "", None, True))
         del kind
     return out
 
 
-def _place_or_prov(m: re.Match[str], unit: str, name: str, kind: str, weak: bool, reg: Registry) -> Mention:
+def _place_or_prov(start: int, end: int, unit: str, name: str, kind: str, weak: bool, reg: Registry) -> Mention:
     prov = reg.province_of(name)
     if prov and (unit == "tỉnh" or (unit == "thành phố" and reg.province_kind.get(prov) != "tỉnh")):
-        return Mention(m.start(), m.end(), kind, "province", prov, prov, weak)
+        return Mention(start, end, kind, "province", prov, prov, weak)
     # "Thành ủy Hà Tĩnh": the capital of the province named alike, a city under it
-    return Mention(m.start(), m.end(), kind, unit, name, prov if unit == "thành phố" else None, weak)
+    return Mention(start, end, kind, unit, name, prov if unit == "thành phố" else None, weak)
 
 
 _EXPAND = {"KCX": "Khu chế xuất", "KCN": "Khu công nghiệp", "VPCP": "Văn phòng Chính phủ", "UBND": "Ủy ban nhân dân"}
