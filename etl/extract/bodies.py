@@ -120,6 +120,10 @@ def _weak_party(before: str) -> bool:
     return _after_giving(before) or _after_title(before)
 
 
+# An outlet's name ("Báo điện tử Đảng Cộng sản Việt Nam", "Cổng Thông tin điện tử Đảng bộ tỉnh …") is no body: a
+# page header or a credit names it, and the centre or a province would act for every figure without one.
+_OUTLET_BEFORE = re.compile(r"(?:^|[^\w])(?:Báo|Tạp chí|Cổng [Tt]hông tin|Trang [Tt]hông tin|Trang tin)"
+                            r"(?: [Đđ]iện tử)?[ \t]+$")
 # "Báo cáo … của Huyện ủy Anh Sơn (Nghệ An) cho biết": the committee whose report gives the figures acts
 _REPORTS = re.compile(r"(?:\s*\([^()\n]{0,30}\))?,?\s+cho biết")
 # A person's name after a committee ("Bí thư Huyện ủy Trần Văn Nam") comes after their title (_after_title);
@@ -246,6 +250,8 @@ def find_mentions(uni: str, low: str | None = None) -> list[Mention]:
         end = m.end()
         before = uni[max(0, m.start() - 60):m.start()]
         weak_party = _weak_party(before) and not _REPORTS.match(uni, end)
+        if _OUTLET_BEFORE.search(before):
+            continue
         g = dict(m.groupdict())
         for key in ("pc_name", "dc_name", "t_name", "pl_name"):
             if _person(g.get(key)) and _after_title(before):

@@ -161,6 +161,14 @@ def test_the_centre() -> None:
     assert facts == {98210: "Đảng Cộng sản Việt Nam", 13: "Đảng bộ tỉnh Hà Giang"}
 
 
+def test_an_outlet_of_the_party_is_no_body() -> None:
+    text = ("Báo điện tử Đảng Cộng sản Việt Nam\nTrao nhà cho hộ nghèo vùng biên\n\nNgày 2/12/2024, đoàn công tác "
+            "trao 15 căn nhà đại đoàn kết cho hộ nghèo ở các xã biên giới.\n\nTheo Báo điện tử Đảng Cộng sản Việt Nam")
+    assert "centre" not in [m.unit for m in find_mentions(unify(text))]
+    text = text.replace("đoàn công tác", "Huyện ủy Mường Lát")
+    assert _body(text)[0].startswith("Đảng bộ huyện Mường Lát")
+
+
 def test_short_form_refers_back() -> None:
     text = ("Đảng ủy Khối các cơ quan Trung ương họp\n\nNgày 6/3/2019, Đảng ủy Khối các cơ quan Trung ương họp "
             "sơ kết công tác tại Hà Nội trong cả buổi sáng.\n\nDịp này, Đảng ủy Khối đã trích 300 triệu đồng ủng hộ tỉnh Lai Châu.")
