@@ -13,7 +13,7 @@ from etl.extract.bodies import Body, BodyResolver, Mention, find_mentions
 from etl.extract.metrics import Candidate, candidates_in, find_candidates, load_catalogue
 from etl.extract.periods import EVENT, WEAK, Period, PeriodContext, PeriodScanner, label_for, resolve_period
 from etl.extract.registry import REGISTRY
-from etl.text.datelines import find_dateline
+from etl.text.datelines import find_dateline, parse_dateline
 from etl.text.normalize import fold, forms, nfc
 from etl.text.sentences import Span, paragraphs, split
 
@@ -137,9 +137,41 @@ def _is_caption(p: Span) -> bool:
     return bool(_CAPTION.match(p.text))
 
 
-def _lead(paras: list[Span]) -> list[Span]:
-    body = [p for p in paras[1:] if len(p.text) > 80 and not _is_caption(p)]
+def _lead(paras: list[Span], title: Span) -> list[Span]:
+    body = [p for p in paras[title.para + 1:] if len(p.text) > 80 and not _is_caption(p)]
     return body[:LEAD_PARAGRAPHS]
+
+
+# Page furniture printed above a headline: a menu or breadcrumb ("Trang chủ | Thời sự | Xây dựng Đảng",
+# "TRANG CHỦ  CHÍNH TRỊ  XÃ HỘI"), the outlet's name, a dateline ("Thứ Hai, 13/10/2025 15:42", "Ngọc Lan
+# 04/11/2022 07:46"), a note in square brackets; and under one of those, a section's name ("Xây dựng Đảng").
+_MENU_START = re.compile(r"(?:trang chủ|home)\b", re.IGNORECASE)
+_MENU_MARK = re.compile(r"\s[|>»›]\s|\S {2,}(?=\S)")
+_WORD = re.compile(r"[^\W\d_]+")
+HEADER_PARAGRAPHS = 6
+SECTION_WORDS = 3
+DATELINE_WORDS = 6
+
+
+def _furniture(line: str) -> bool:
+    if line.startswith("[") and line.endswith("]") or _MENU_START.match(line):
+        return True
+    if len(_MENU_MARK.findall(line)) >= 2 or fold(line) in REGISTRY().outlets:
+        return True
+    return parse_dateline(line) is not None and len(_WORD.findall(line)) <= DATELINE_WORDS
+
+
+def _title(paras: list[Span]) -> Span:
+    """The headline: the first paragraph that is not page furniture (:func:`_furniture`), else the first."""
+    after_furniture = False
+    for p in paras[:HEADER_PARAGRAPHS]:
+        if _furniture(p.text):
+            after_furniture = True
+        elif after_furniture and len(p.text.split()) <= SECTION_WORDS and not any(c.isdigit() for c in p.text):
+            after_furniture = False  # a section's name under the menu or the outlet's name
+        else:
+            return p
+    return paras[0]
 
 
 class _PeriodFinder:
@@ -246,7 +278,7 @@ def analyse(text: str, *, published: date | None = None, outlet: str | None = No
     if not paras:
         return []
     cat = load_catalogue()
-    title_span = paras[0]
+    title_span = _title(paras)
     if title:
         pos = doc.find(nfc(title).strip())
         if pos >= 0:
@@ -268,7 +300,7 @@ def analyse(text: str, *, published: date | None = None, outlet: str | None = No
                 figures.append((in_para[:k], s, s.start >= title_span.start and s.end <= title_span.end, cands))
     if not figures:
         return []
-    lead = _lead(paras)
+    lead = _lead(paras, title_span)
     dateline = find_dateline(doc)
     year = doc_year(low, published or (dateline.date if dateline else None))
     pub = published or (dateline.date if dateline else None)
