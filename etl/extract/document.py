@@ -154,7 +154,7 @@ DATELINE_WORDS = 6
 
 
 def _furniture(line: str) -> bool:
-    if line.startswith("[") and line.endswith("]") or _MENU_START.match(line):
+    if (line.startswith("[") and line.endswith("]")) or _MENU_START.match(line):
         return True
     if len(_MENU_MARK.findall(line)) >= 2 or fold(line) in REGISTRY().outlets:
         return True
