@@ -120,6 +120,9 @@ def _weak_party(before: str) -> bool:
     return _after_giving(before) or _after_title(before)
 
 
+# What stands between a body and a place that says where it is: a comma, or an opening bracket ("Đảng ủy xã Diễn
+# Kỷ (huyện Diễn Châu) bàn giao …")
+_LOCATES = re.compile(r"\s*[,(]\s*")
 # An outlet's name ("Báo điện tử Đảng Cộng sản Việt Nam", "Cổng Thông tin điện tử Đảng bộ tỉnh …") is no body: a
 # page header or a credit names it, and the centre or a province would act for every figure without one.
 _OUTLET_BEFORE = re.compile(r"(?:^|[^\w])(?:Báo|Tạp chí|Cổng [Tt]hông tin|Trang [Tt]hông tin|Trang tin)"
@@ -330,8 +333,8 @@ def find_mentions(uni: str, low: str | None = None) -> list[Mention]:
         elif g["place"]:
             unit = _unit(g["pl_unit"])
             strong = bool(g["pl_toan"]) or not _after_recipient(before) or clause_start(before)
-            if out and out[-1].kind in ("party", "anaphor") and re.fullmatch(r"\s*,\s*", uni[out[-1].end:m.start()]):
-                strong = False  # where the body just named is: "Đảng ủy phường Cái Khế, quận Ninh Kiều"
+            if out and out[-1].kind in ("party", "anaphor") and _LOCATES.fullmatch(uni, out[-1].end, m.start()):
+                strong = False  # where the body just named is: "Đảng ủy phường Cái Khế, quận Ninh Kiều", "(huyện …)"
             out.append(_place_or_prov(m.start(), end, unit, g["pl_name"], "place", not strong, reg))
         elif g["state"]:
             joint = re.search(r"(?:ủy|Đảng)\s*[-–]\s*(?:\S+\s*[-–]\s*)?$", before)

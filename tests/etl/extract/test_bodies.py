@@ -130,6 +130,13 @@ def test_place_after_a_body_locates_it() -> None:
     assert "Tân Định" in _body(text)[0]
 
 
+@pytest.mark.parametrize("where", ["(huyện Yên Thành)", "( thị xã Hoàng Mai )"])
+def test_place_in_brackets_after_a_body_locates_it(where: str) -> None:
+    text = (f"Trao nhà cho cựu chiến binh\n\nNgày 9/8/2024, Đảng ủy xã Công Thành {where} bàn giao 03 căn nhà "
+            "\"Mái ấm đồng đội\" cho hội viên khó khăn về nhà ở.")
+    assert _body(text)[0].startswith("Đảng bộ xã Công Thành")
+
+
 @pytest.mark.parametrize(("when", "body", "province"), [
     ("2024", "Đảng bộ thành phố Huế", "Thừa Thiên Huế"), ("2025", "Đảng bộ thành phố Huế", "Huế")])
 def test_hue_before_and_after_it_became_a_city_province(when: str, body: str, province: str) -> None:
