@@ -333,8 +333,10 @@ def find_mentions(uni: str, low: str | None = None) -> list[Mention]:
         elif g["place"]:
             unit = _unit(g["pl_unit"])
             strong = bool(g["pl_toan"]) or not _after_recipient(before) or clause_start(before)
-            if out and out[-1].kind in ("party", "anaphor") and _LOCATES.fullmatch(uni, out[-1].end, m.start()):
-                strong = False  # where the body just named is: "Đảng ủy phường Cái Khế, quận Ninh Kiều", "(huyện …)"
+            if out and out[-1].kind in ("party", "anaphor", "place") and _LOCATES.fullmatch(uni, out[-1].end, m.start()):
+                # where the body or place just named is: "Đảng ủy phường Cái Khế, quận Ninh Kiều", "Đảng ủy xã Diễn
+                # Kỷ (huyện Diễn Châu)", "Đảng ủy xã Thuận Lợi, huyện Đông Sơn, tỉnh Phú Yên"
+                strong = False
             out.append(_place_or_prov(m.start(), end, unit, g["pl_name"], "place", not strong, reg))
         elif g["state"]:
             joint = re.search(r"(?:ủy|Đảng)\s*[-–]\s*(?:\S+\s*[-–]\s*)?$", before)

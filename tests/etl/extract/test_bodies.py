@@ -130,11 +130,19 @@ def test_place_after_a_body_locates_it() -> None:
     assert "Tân Định" in _body(text)[0]
 
 
-@pytest.mark.parametrize("where", ["(huyện Yên Thành)", "( thị xã Hoàng Mai )"])
-def test_place_in_brackets_after_a_body_locates_it(where: str) -> None:
+@pytest.mark.parametrize("where", ["(huyện Yên Thành)", "( thị xã Hoàng Mai )", "(huyện Yên Thành, tỉnh Nghệ An)",
+                                   ", huyện Yên Thành, tỉnh Nghệ An,"])
+def test_places_after_a_body_locate_it(where: str) -> None:
     text = (f"Trao nhà cho cựu chiến binh\n\nNgày 9/8/2024, Đảng ủy xã Công Thành {where} bàn giao 03 căn nhà "
             "\"Mái ấm đồng đội\" cho hội viên khó khăn về nhà ở.")
     assert _body(text)[0].startswith("Đảng bộ xã Công Thành")
+
+
+def test_place_after_a_place_locates_it() -> None:
+    text = ("Nhà tình nghĩa cho gia đình chính sách\n\nNgày 25/7/2024, Đảng ủy Lữ đoàn 2 bàn giao 4 căn nhà cho gia đình "
+            "chính sách trên địa bàn xã Tân Hòa, huyện Tân Châu, tỉnh Tây Ninh. Tổng kinh phí xây dựng 240 triệu đồng "
+            "do cán bộ, chiến sĩ đóng góp.")
+    assert all(f.body.startswith("Đảng bộ Lữ đoàn 2") for f in extract_document(text))
 
 
 @pytest.mark.parametrize(("when", "body", "province"), [
