@@ -403,6 +403,9 @@ class BodyResolver:
         self.places = {fold(m.name): m for m in mentions if m.kind in ("party", "place") and m.unit in
                        ("huyện", "quận", "thị xã", "thành phố", "xã", "phường", "thị trấn")}
         self.bloc_province = next((m.province for m in mentions if m.unit.startswith("khối") and m.province), None)
+        # the body the document is about (set once known): what "toàn Đảng bộ" stands for, rather than the last
+        # body named ("Huyện ủy A kết nạp 34 …; Huyện ủy B kết nạp 37 … Trong năm, toàn Đảng bộ kết nạp 3.382 …")
+        self.main: Body | None = None
 
     # -- canonical bodies -------------------------------------------------------------------------
     def body(self, m: Mention, when: date | None = None) -> Body | None:
@@ -482,6 +485,8 @@ class BodyResolver:
         """The body a mention stands for at ``pos`` (anaphors look back, then forward in the sentence)."""
         if m.kind != "anaphor":
             return self.body(m, when)
+        if m.unit == "any" and self.main is not None:
+            return self.main
         target = self._antecedent(m, pos, sent_end)
         if target is not None:
             return self.body(target, when)

@@ -316,7 +316,7 @@ def analyse(text: str, *, published: date | None = None, outlet: str | None = No
     lead_end = lead[-1].end if lead else title_span.end
     home = _home_province(mentions, outlet_prov, lead_end)
     resolver = BodyResolver(mentions, home, pub)
-    main = _main_body(resolver, mentions, title_span, lead)
+    main = resolver.main = _main_body(resolver, mentions, title_span, lead)
 
     def periods_in(lo: int, hi: int) -> list[Period]:
         return periods.within(ctx, lo, hi)  # the document is scanned once; sentences take their slice

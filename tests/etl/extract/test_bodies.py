@@ -168,6 +168,16 @@ def test_whole_party_organisation_of_a_commune() -> None:
     assert "Quảng Phú" in _body(text)[0]
 
 
+def test_whole_party_organisation_is_the_body_the_article_is_about() -> None:
+    text = ("Tỉnh ủy Yên Bái tổng kết công tác tổ chức xây dựng Đảng\n\nNgày 12/1/2024, Tỉnh ủy Yên Bái tổ chức hội nghị "
+            "tổng kết công tác tổ chức xây dựng Đảng năm 2023 và triển khai nhiệm vụ năm 2024.\n\nNăm 2023, Huyện ủy Lục "
+            "Yên kết nạp 145 đảng viên; Huyện ủy Văn Chấn kết nạp 160 đảng viên. Tính chung cả năm, toàn Đảng bộ kết nạp "
+            "1.210 đảng viên mới.")
+    facts = {f.value: f.body for f in extract_document(text)}
+    assert facts[1210] == "Đảng bộ tỉnh Yên Bái"
+    assert facts[160].startswith("Đảng bộ huyện Văn Chấn")
+
+
 def test_the_centre() -> None:
     text = ("Sơ kết công tác tổ chức\n\nNgày 20/7/2024, Ban Chấp hành Trung ương Đảng sơ kết công tác xây dựng Đảng: 6 tháng "
             "đầu năm, toàn Đảng kết nạp 98.210 đảng viên. Thực hiện Quy định của Bộ Chính trị, Tỉnh ủy Hà Giang "
