@@ -241,8 +241,8 @@ def _event_period(title: Span | None, lead: list[Span], periods: _PeriodFinder, 
 
 
 def _home_province(mentions: list[Mention], outlet_prov: str | None, lead_end: int) -> str | None:
-    for m in mentions:
-        if m.kind == "paren" and m.name and m.start < lead_end:
+    for i, m in enumerate(mentions):
+        if m.kind == "paren" and m.name and m.start < lead_end and not _locates_recipient(mentions, i):
             return m.name
     if outlet_prov:
         return outlet_prov
@@ -256,6 +256,13 @@ def _home_province(mentions: list[Mention], outlet_prov: str | None, lead_end: i
         if m.start < lead_end and m.kind == "place" and m.unit == "province":
             return m.province
     return None
+
+
+def _locates_recipient(mentions: list[Mention], i: int) -> bool:
+    """True when the bracket ``mentions[i]`` follows a place that receives ("… cho hộ nghèo huyện Mường Chà (tỉnh
+    Điện Biên)"): it says where the recipient is, not where the document's bodies are."""
+    prev = mentions[i - 1] if i else None
+    return prev is not None and prev.kind == "place" and prev.weak and mentions[i].start - prev.end <= 2
 
 
 class Found(NamedTuple):

@@ -220,6 +220,12 @@ def test_recipient_province_is_not_the_giver() -> None:
     assert {f.body for f in facts} == {"Đảng bộ tỉnh Bình Dương"}
 
 
+def test_bracketed_province_of_a_recipient_is_not_the_documents() -> None:
+    text = ("Quận ủy Long Biên hỗ trợ xây nhà\n\nNgày 3/10/2024, Quận ủy Long Biên trao 500 triệu đồng hỗ trợ hộ nghèo "
+            "huyện Bát Xát (tỉnh Lào Cai) xây dựng nhà ở sau bão.\n\nHà Nội Mới")
+    assert _body(text) == ("Đảng bộ quận Long Biên, thành phố Hà Nội", "Hà Nội")
+
+
 def test_unknown_body_is_kept_unverified() -> None:
     text = ("Kết nạp đảng viên\n\nNăm 2021, Đảng ủy xã Tân Phước (Đồng Tháp) đã kết nạp 9 đảng viên mới, "
             "phần lớn là đoàn viên thanh niên tiêu biểu ở các ấp.")
