@@ -102,6 +102,10 @@ def detect_outlet(text: str, outlet: str | None = None) -> tuple[str | None, boo
         key = fold(m.group(1))
         if key in reg.outlets:
             return reg.outlets[key], True
+    for line in head.split("\n")[:HEADER_PARAGRAPHS]:  # the outlet's name alone on a header line: "Báo Lâm Đồng Online"
+        key = fold(line)
+        if key in reg.outlets:
+            return reg.outlets[key], True
     if _TLD.search(text):  # the domain regex is slow to fail over a whole article; this one is not
         for m in _DOMAIN.finditer(text):
             key = fold(m.group(1)).removeprefix("www.")

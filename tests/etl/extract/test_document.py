@@ -102,8 +102,9 @@ def test_headline_rounding_is_not_a_second_figure() -> None:
     assert [f.value for f in extract_document(text)] == [2316]
 
 
-def test_outlet_named_on_the_last_line() -> None:
+def test_outlet_named_on_a_line_of_its_own() -> None:
     from etl.extract.document import detect_outlet
+    assert detect_outlet("Tin\nBáo Lâm Đồng Online\n\nHuyện ủy Đạ Huoai họp.\n\nK'Linh\n") == ("Lâm Đồng", True)
     assert detect_outlet("Tin\n\nQuận ủy Hoàng Mai họp.\n\nKinh tế & Đô thị\n") == ("Hà Nội", True)
     assert detect_outlet("Tin\n\nQuận ủy Hoàng Mai họp.\n\nHà Thu\n") == (None, False)
 
