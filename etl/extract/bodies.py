@@ -12,6 +12,7 @@ import re
 from datetime import date
 from typing import NamedTuple
 
+from etl.extract.capitals import capitals_name, in_capitals, known_names
 from etl.extract.lookback import clause_start, word_then_clause, word_then_space
 from etl.extract.phrases import trie_pattern
 from etl.extract.registry import REGISTRY, Registry, load_body_rows, slug
@@ -119,6 +120,13 @@ def _weak_party(before: str) -> bool:
     return _after_giving(before) or _after_title(before)
 
 
+# What stands between a body and a place that says where it is: a comma, or an opening bracket ("Đảng ủy xã Diễn
+# Kỷ (huyện Diễn Châu) bàn giao …")
+_LOCATES = re.compile(r"\s*[,(]\s*")
+# An outlet's name ("Báo điện tử Đảng Cộng sản Việt Nam", "Cổng Thông tin điện tử Đảng bộ tỉnh …") is no body: a
+# page header or a credit names it, and the centre or a province would act for every figure without one.
+_OUTLET_BEFORE = re.compile(r"(?:^|[^\w])(?:Báo|Tạp chí|Cổng [Tt]hông tin|Trang [Tt]hông tin|Trang tin)"
+                            r"(?: [Đđ]iện tử)?[ \t]+$")
 # "Báo cáo … của Huyện ủy Anh Sơn (Nghệ An) cho biết": the committee whose report gives the figures acts
 _REPORTS = re.compile(r"(?:\s*\([^()\n]{0,30}\))?,?\s+cho biết")
 # A person's name after a committee ("Bí thư Huyện ủy Trần Văn Nam") comes after their title (_after_title);
@@ -220,8 +228,13 @@ def _scan_anchored(uni: str, low: str) -> list[re.Match[str]]:
             out.append(m)
             pos = m.end()
         else:
-            pos = a.end()
+            pos = a.start() + 1  # not past the anchor: a start may stand inside it ("Công đoàn đại biểu")
     return out
+
+
+# The groups holding a mention's proper name, and the group of the unit word before it (None: an organisation)
+_UNIT_KEYS = {"t_name": "t_unit", "pc_name": "pc", "dc_name": "dc", "pl_name": "pl_unit", "n_name": None}
+_NAME_KEYS = tuple(_UNIT_KEYS)
 
 
 def find_mentions(uni: str, low: str | None = None) -> list[Mention]:
@@ -233,14 +246,32 @@ def find_mentions(uni: str, low: str | None = None) -> list[Mention]:
     """
     reg = REGISTRY()
     out: list[Mention] = []
-    for m in _scan(uni, match_form(uni) if low is None else low):
+    matches = _scan(uni, match_form(uni) if low is None else low)
+    known: dict[str, str] | None = None
+    for m in matches:
         kind = m.lastgroup
+        end = m.end()
         before = uni[max(0, m.start() - 60):m.start()]
-        weak_party = _weak_party(before) and not _REPORTS.match(uni, m.end())
+        weak_party = _weak_party(before) and not _REPORTS.match(uni, end)
+        if _OUTLET_BEFORE.search(before):
+            continue
         g = dict(m.groupdict())
         for key in ("pc_name", "dc_name", "t_name", "pl_name"):
             if _person(g.get(key)) and _after_title(before):
                 g[key] = None
+        name_key = next((k for k in _NAME_KEYS if g[k]), None)
+        if name_key is not None and in_capitals(m.group()):  # a headline or a menu: read as far as known
+            if known is None:
+                known = known_names(mm.group(k) for mm in matches for k in _NAME_KEYS)
+            unit_key = _UNIT_KEYS[name_key]
+            unit_word = _unit(m.group(unit_key)) if unit_key else "org"
+            if unit_key in ("pc", "dc"):  # "TỈNH ỦY", "THỊ ỦY": the unit of the committee
+                unit_word = {"thành": "thành phố", "thị": "thị xã"}.get(unit_word.split()[0], unit_word.split()[0])
+            read = capitals_name(g[name_key], unit_word, known, reg)
+            if read is None:
+                continue
+            g[name_key] = read[0]
+            end = m.start(name_key) + read[1]
         if g["place"] and not g["pl_name"]:
             continue
         if g["bloc"]:
@@ -251,82 +282,84 @@ def find_mentions(uni: str, low: str | None = None) -> list[Mention]:
             prov = reg.province_of(g["bloc_prov"] or g["bloc_prov2"] or "") or None
             scope = "tw" if g["bloc_tw"] else ("tỉnh" if g["bloc_unit"] or g["bloc_prov2"] else "")
             if not scope:
-                out.append(Mention(m.start(), m.end(), "anaphor", "khối", unit, None, weak_party))
+                out.append(Mention(m.start(), end, "anaphor", "khối", unit, None, weak_party))
             else:
-                out.append(Mention(m.start(), m.end(), "party", unit, scope, prov, weak_party))
+                out.append(Mention(m.start(), end, "party", unit, scope, prov, weak_party))
         elif g["bloc_short"]:
-            out.append(Mention(m.start(), m.end(), "anaphor", "khối", "", None, weak_party))
+            out.append(Mention(m.start(), end, "anaphor", "khối", "", None, weak_party))
         elif g["agencies"]:
             unit = "cq đảng" if fold(g["ag_kind"]).startswith("cac") else "ubnd"
             prov = reg.province_of(g["ag_prov"]) if g["ag_prov"] else None
-            out.append(Mention(m.start(), m.end(), "party", unit, "tw" if g["ag_tw"] else "tỉnh", prov, weak_party))
+            out.append(Mention(m.start(), end, "party", unit, "tw" if g["ag_tw"] else "tỉnh", prov, weak_party))
         elif g["typed"]:
             unit = _unit(g["t_unit"])
             name = g["t_name"]
             if name:
-                out.append(_place_or_prov(m, unit, name, "party", weak_party, reg))
+                out.append(_place_or_prov(m.start(), end, unit, name, "party", weak_party, reg))
             else:
-                out.append(Mention(m.start(), m.end(), "anaphor", unit, "", None, weak_party))
+                out.append(Mention(m.start(), end, "anaphor", unit, "", None, weak_party))
         elif g["prov_cmte"]:
             unit = "tỉnh" if g["pc"].lower().startswith("tỉnh") else "thành phố"
             if g["pc_name"]:
-                out.append(_place_or_prov(m, unit, g["pc_name"], "party", weak_party, reg))
+                out.append(_place_or_prov(m.start(), end, unit, g["pc_name"], "party", weak_party, reg))
             else:
-                out.append(Mention(m.start(), m.end(), "anaphor", unit, "", None, weak_party))
+                out.append(Mention(m.start(), end, "anaphor", unit, "", None, weak_party))
         elif g["dist_cmte"]:
             unit = {"huyện": "huyện", "quận": "quận", "thị": "thị xã"}[g["dc"].split()[0].lower()]
             if g["dc_name"]:
                 name = re.sub(r"^(?:Quận|Huyện) (?=\d)", "", g["dc_name"])  # "Quận ủy Quận 10"
-                out.append(Mention(m.start(), m.end(), "party", unit, name, None, weak_party))
+                out.append(Mention(m.start(), end, "party", unit, name, None, weak_party))
             else:
-                out.append(Mention(m.start(), m.end(), "anaphor", unit, "", None, weak_party))
+                out.append(Mention(m.start(), end, "anaphor", unit, "", None, weak_party))
         elif g["centre"]:
-            out.append(Mention(m.start(), m.end(), "party", "centre", "", None, weak_party))
+            out.append(Mention(m.start(), end, "party", "centre", "", None, weak_party))
         elif g["doan"]:
-            out.append(Mention(m.start(), m.end(), "party", "đảng đoàn", g["doan_name"], None, weak_party))
+            out.append(Mention(m.start(), end, "party", "đảng đoàn", g["doan_name"], None, weak_party))
         elif g["named"]:
             prov = reg.province_of(g["n_prov"] or g["n_name"])  # "Đảng ủy Công an tỉnh Thanh Hóa"
-            out.append(Mention(m.start(), m.end(), "party", "org", g["n_name"], prov, weak_party))
+            out.append(Mention(m.start(), end, "party", "org", g["n_name"], prov, weak_party))
         elif g["chibo"]:
             if g["cb_name"]:
-                out.append(Mention(m.start(), m.end(), "party", "chi bộ", g["cb_name"], None, weak_party))
+                out.append(Mention(m.start(), end, "party", "chi bộ", g["cb_name"], None, weak_party))
             else:
-                out.append(Mention(m.start(), m.end(), "anaphor", "chi bộ", "", None, weak_party))
+                out.append(Mention(m.start(), end, "anaphor", "chi bộ", "", None, weak_party))
         elif g["deleg"]:
             prov = reg.province_of(g["dl_prov"]) if g["dl_prov"] else None
-            out.append(Mention(m.start(), m.end(), "delegation" if prov else "anaphor",
+            out.append(Mention(m.start(), end, "delegation" if prov else "anaphor",
                                "delegation", prov or "", prov, False))
         elif g["toan"]:
             unit = _unit(re.sub(r"(?i)^đảng bộ\s+(?=\S)", "", g["toan_unit"]))  # "toàn Đảng bộ xã": a xã
-            out.append(Mention(m.start(), m.end(), "anaphor", "any" if unit == "đảng bộ" else unit, "", None, False))
+            out.append(Mention(m.start(), end, "anaphor", "any" if unit == "đảng bộ" else unit, "", None, False))
         elif g["place"]:
             unit = _unit(g["pl_unit"])
             strong = bool(g["pl_toan"]) or not _after_recipient(before) or clause_start(before)
-            if out and out[-1].kind in ("party", "anaphor") and re.fullmatch(r"\s*,\s*", uni[out[-1].end:m.start()]):
-                strong = False  # where the body just named is: "Đảng ủy phường Cái Khế, quận Ninh Kiều"
-            out.append(_place_or_prov(m, unit, g["pl_name"], "place", not strong, reg))
+            if out and out[-1].kind in ("party", "anaphor", "place") and _LOCATES.fullmatch(uni, out[-1].end, m.start()):
+                # where the body or place just named is: "Đảng ủy phường Cái Khế, quận Ninh Kiều", "Đảng ủy xã Diễn
+                # Kỷ (huyện Diễn Châu)", "Đảng ủy xã Thuận Lợi, huyện Đông Sơn, tỉnh Phú Yên"
+                strong = False
+            out.append(_place_or_prov(m.start(), end, unit, g["pl_name"], "place", not strong, reg))
         elif g["state"]:
             joint = re.search(r"(?:ủy|Đảng)\s*[-–]\s*(?:\S+\s*[-–]\s*)?$", before)
             # beside a Party committee that acts: "Thường trực Huyện ủy cùng lãnh đạo UBND huyện trao …"
             joint = joint or re.search(r"(?:ủy|Đảng (?:bộ|ủy))\b[^,;.()]{0,30}\b(?:cùng(?: với)?|phối hợp với|và)\s+"
                                        r"(?:lãnh đạo\s+|đại diện\s+)?$", before)
-            if not joint and not re.match(r"\s*[-–]\s*(?i:huyện ủy|tỉnh ủy|thành ủy)", uni[m.end():m.end() + 15]):
-                out.append(Mention(m.start(), m.end(), "state", "state", m.group(0), None, False))
+            if not joint and not re.match(r"\s*[-–]\s*(?i:huyện ủy|tỉnh ủy|thành ủy)", uni[end:end + 15]):
+                out.append(Mention(m.start(), end, "state", "state", m.group(0), None, False))
         elif g["firm"]:
-            out.append(Mention(m.start(), m.end(), "state", "firm", m.group(0), None,
+            out.append(Mention(m.start(), end, "state", "firm", m.group(0), None,
                                weak_party or _after_recipient(before)))  # not a recipient or a title
         elif g["paren"]:
-            out.append(Mention(m.start(), m.end(), "paren", "tỉnh", reg.province_of(g["paren_prov"]) or "", None, True))
+            out.append(Mention(m.start(), end, "paren", "tỉnh", reg.province_of(g["paren_prov"]) or "", None, True))
         del kind
     return out
 
 
-def _place_or_prov(m: re.Match[str], unit: str, name: str, kind: str, weak: bool, reg: Registry) -> Mention:
+def _place_or_prov(start: int, end: int, unit: str, name: str, kind: str, weak: bool, reg: Registry) -> Mention:
     prov = reg.province_of(name)
     if prov and (unit == "tỉnh" or (unit == "thành phố" and reg.province_kind.get(prov) != "tỉnh")):
-        return Mention(m.start(), m.end(), kind, "province", prov, prov, weak)
+        return Mention(start, end, kind, "province", prov, prov, weak)
     # "Thành ủy Hà Tĩnh": the capital of the province named alike, a city under it
-    return Mention(m.start(), m.end(), kind, unit, name, prov if unit == "thành phố" else None, weak)
+    return Mention(start, end, kind, unit, name, prov if unit == "thành phố" else None, weak)
 
 
 _EXPAND = {"KCX": "Khu chế xuất", "KCN": "Khu công nghiệp", "VPCP": "Văn phòng Chính phủ", "UBND": "Ủy ban nhân dân"}
@@ -370,6 +403,9 @@ class BodyResolver:
         self.places = {fold(m.name): m for m in mentions if m.kind in ("party", "place") and m.unit in
                        ("huyện", "quận", "thị xã", "thành phố", "xã", "phường", "thị trấn")}
         self.bloc_province = next((m.province for m in mentions if m.unit.startswith("khối") and m.province), None)
+        # the body the document is about (set once known): what "toàn Đảng bộ" stands for, rather than the last
+        # body named ("Huyện ủy A kết nạp 34 …; Huyện ủy B kết nạp 37 … Trong năm, toàn Đảng bộ kết nạp 3.382 …")
+        self.main: Body | None = None
 
     # -- canonical bodies -------------------------------------------------------------------------
     def body(self, m: Mention, when: date | None = None) -> Body | None:
@@ -449,6 +485,8 @@ class BodyResolver:
         """The body a mention stands for at ``pos`` (anaphors look back, then forward in the sentence)."""
         if m.kind != "anaphor":
             return self.body(m, when)
+        if m.unit == "any" and self.main is not None:
+            return self.main
         target = self._antecedent(m, pos, sent_end)
         if target is not None:
             return self.body(target, when)

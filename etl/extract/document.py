@@ -13,7 +13,7 @@ from etl.extract.bodies import Body, BodyResolver, Mention, find_mentions
 from etl.extract.metrics import Candidate, candidates_in, find_candidates, load_catalogue
 from etl.extract.periods import EVENT, WEAK, Period, PeriodContext, PeriodScanner, label_for, resolve_period
 from etl.extract.registry import REGISTRY
-from etl.text.datelines import find_dateline
+from etl.text.datelines import find_dateline, parse_dateline
 from etl.text.normalize import fold, forms, nfc
 from etl.text.sentences import Span, paragraphs, split
 
@@ -102,6 +102,10 @@ def detect_outlet(text: str, outlet: str | None = None) -> tuple[str | None, boo
         key = fold(m.group(1))
         if key in reg.outlets:
             return reg.outlets[key], True
+    for line in head.split("\n")[:HEADER_PARAGRAPHS]:  # the outlet's name alone on a header line: "Báo Lâm Đồng Online"
+        key = fold(line)
+        if key in reg.outlets:
+            return reg.outlets[key], True
     if _TLD.search(text):  # the domain regex is slow to fail over a whole article; this one is not
         for m in _DOMAIN.finditer(text):
             key = fold(m.group(1)).removeprefix("www.")
@@ -137,9 +141,41 @@ def _is_caption(p: Span) -> bool:
     return bool(_CAPTION.match(p.text))
 
 
-def _lead(paras: list[Span]) -> list[Span]:
-    body = [p for p in paras[1:] if len(p.text) > 80 and not _is_caption(p)]
+def _lead(paras: list[Span], title: Span) -> list[Span]:
+    body = [p for p in paras[title.para + 1:] if len(p.text) > 80 and not _is_caption(p)]
     return body[:LEAD_PARAGRAPHS]
+
+
+# Page furniture printed above a headline: a menu or breadcrumb ("Trang chủ | Thời sự | Xây dựng Đảng",
+# "TRANG CHỦ  CHÍNH TRỊ  XÃ HỘI"), the outlet's name, a dateline ("Thứ Hai, 13/10/2025 15:42", "Ngọc Lan
+# 04/11/2022 07:46"), a note in square brackets; and under one of those, a section's name ("Xây dựng Đảng").
+_MENU_START = re.compile(r"(?:trang chủ|home)\b", re.IGNORECASE)
+_MENU_MARK = re.compile(r"\s[|>»›]\s|\S {2,}(?=\S)")
+_WORD = re.compile(r"[^\W\d_]+")
+HEADER_PARAGRAPHS = 6
+SECTION_WORDS = 3
+DATELINE_WORDS = 6
+
+
+def _furniture(line: str) -> bool:
+    if (line.startswith("[") and line.endswith("]")) or _MENU_START.match(line):
+        return True
+    if len(_MENU_MARK.findall(line)) >= 2 or fold(line) in REGISTRY().outlets:
+        return True
+    return parse_dateline(line) is not None and len(_WORD.findall(line)) <= DATELINE_WORDS
+
+
+def _title(paras: list[Span]) -> Span:
+    """The headline: the first paragraph that is not page furniture (:func:`_furniture`), else the first."""
+    after_furniture = False
+    for p in paras[:HEADER_PARAGRAPHS]:
+        if _furniture(p.text):
+            after_furniture = True
+        elif after_furniture and len(p.text.split()) <= SECTION_WORDS and not any(c.isdigit() for c in p.text):
+            after_furniture = False  # a section's name under the menu or the outlet's name
+        else:
+            return p
+    return paras[0]
 
 
 class _PeriodFinder:
@@ -209,8 +245,8 @@ def _event_period(title: Span | None, lead: list[Span], periods: _PeriodFinder, 
 
 
 def _home_province(mentions: list[Mention], outlet_prov: str | None, lead_end: int) -> str | None:
-    for m in mentions:
-        if m.kind == "paren" and m.name and m.start < lead_end:
+    for i, m in enumerate(mentions):
+        if m.kind == "paren" and m.name and m.start < lead_end and not _locates_recipient(mentions, i):
             return m.name
     if outlet_prov:
         return outlet_prov
@@ -224,6 +260,13 @@ def _home_province(mentions: list[Mention], outlet_prov: str | None, lead_end: i
         if m.start < lead_end and m.kind == "place" and m.unit == "province":
             return m.province
     return None
+
+
+def _locates_recipient(mentions: list[Mention], i: int) -> bool:
+    """True when the bracket ``mentions[i]`` follows a place that receives ("… cho hộ nghèo huyện Mường Chà (tỉnh
+    Điện Biên)"): it says where the recipient is, not where the document's bodies are."""
+    prev = mentions[i - 1] if i else None
+    return prev is not None and prev.kind == "place" and prev.weak and mentions[i].start - prev.end <= 2
 
 
 class Found(NamedTuple):
@@ -246,7 +289,7 @@ def analyse(text: str, *, published: date | None = None, outlet: str | None = No
     if not paras:
         return []
     cat = load_catalogue()
-    title_span = paras[0]
+    title_span = _title(paras)
     if title:
         pos = doc.find(nfc(title).strip())
         if pos >= 0:
@@ -268,7 +311,7 @@ def analyse(text: str, *, published: date | None = None, outlet: str | None = No
                 figures.append((in_para[:k], s, s.start >= title_span.start and s.end <= title_span.end, cands))
     if not figures:
         return []
-    lead = _lead(paras)
+    lead = _lead(paras, title_span)
     dateline = find_dateline(doc)
     year = doc_year(low, published or (dateline.date if dateline else None))
     pub = published or (dateline.date if dateline else None)
@@ -284,7 +327,7 @@ def analyse(text: str, *, published: date | None = None, outlet: str | None = No
     lead_end = lead[-1].end if lead else title_span.end
     home = _home_province(mentions, outlet_prov, lead_end)
     resolver = BodyResolver(mentions, home, pub)
-    main = _main_body(resolver, mentions, title_span, lead)
+    main = resolver.main = _main_body(resolver, mentions, title_span, lead)
 
     def periods_in(lo: int, hi: int) -> list[Period]:
         return periods.within(ctx, lo, hi)  # the document is scanned once; sentences take their slice

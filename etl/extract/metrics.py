@@ -124,7 +124,7 @@ _BARE_END = re.compile(r"\s*(?:[,;.)]|$)")
 _HOUSEHOLD_WORD = "hộ"  # the counter of the household patterns ("xây nhà cho 17 hộ")
 _HOUSEHOLD = re.compile(rf"\s*{_HOUSEHOLD_WORD}(?!\w)")
 _TARGET = re.compile(r"[^;.\d]{0,40}?(?:đạt|bằng|vượt)\s+(\d+(?:,\d+)?)\s*%")
-_YEARLIKE = re.compile(r"^(?:19|20)\d\d$")
+_YEARLIKE = re.compile(r"^(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?$")  # a year, or a term: "2020 - 2025"
 _MONEY_WORD = re.compile(r"tỷ|tỉ|triệu|nghìn|ngàn")
 # "mỗi" as a word in the sentence before a sum ("mỗi hộ 50 triệu đồng": each, not a total). A search of the
 # sentence's slice, written as one of the text: at the sentence's start the word stands whatever is before it.

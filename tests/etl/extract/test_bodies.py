@@ -130,6 +130,21 @@ def test_place_after_a_body_locates_it() -> None:
     assert "Tân Định" in _body(text)[0]
 
 
+@pytest.mark.parametrize("where", ["(huyện Yên Thành)", "( thị xã Hoàng Mai )", "(huyện Yên Thành, tỉnh Nghệ An)",
+                                   ", huyện Yên Thành, tỉnh Nghệ An,"])
+def test_places_after_a_body_locate_it(where: str) -> None:
+    text = (f"Trao nhà cho cựu chiến binh\n\nNgày 9/8/2024, Đảng ủy xã Công Thành {where} bàn giao 03 căn nhà "
+            "\"Mái ấm đồng đội\" cho hội viên khó khăn về nhà ở.")
+    assert _body(text)[0].startswith("Đảng bộ xã Công Thành")
+
+
+def test_place_after_a_place_locates_it() -> None:
+    text = ("Nhà tình nghĩa cho gia đình chính sách\n\nNgày 25/7/2024, Đảng ủy Lữ đoàn 2 bàn giao 4 căn nhà cho gia đình "
+            "chính sách trên địa bàn xã Tân Hòa, huyện Tân Châu, tỉnh Tây Ninh. Tổng kinh phí xây dựng 240 triệu đồng "
+            "do cán bộ, chiến sĩ đóng góp.")
+    assert all(f.body.startswith("Đảng bộ Lữ đoàn 2") for f in extract_document(text))
+
+
 @pytest.mark.parametrize(("when", "body", "province"), [
     ("2024", "Đảng bộ thành phố Huế", "Thừa Thiên Huế"), ("2025", "Đảng bộ thành phố Huế", "Huế")])
 def test_hue_before_and_after_it_became_a_city_province(when: str, body: str, province: str) -> None:
@@ -153,12 +168,30 @@ def test_whole_party_organisation_of_a_commune() -> None:
     assert "Quảng Phú" in _body(text)[0]
 
 
+def test_whole_party_organisation_is_the_body_the_article_is_about() -> None:
+    text = ("Tỉnh ủy Yên Bái tổng kết công tác tổ chức xây dựng Đảng\n\nNgày 12/1/2024, Tỉnh ủy Yên Bái tổ chức hội nghị "
+            "tổng kết công tác tổ chức xây dựng Đảng năm 2023 và triển khai nhiệm vụ năm 2024.\n\nNăm 2023, Huyện ủy Lục "
+            "Yên kết nạp 145 đảng viên; Huyện ủy Văn Chấn kết nạp 160 đảng viên. Tính chung cả năm, toàn Đảng bộ kết nạp "
+            "1.210 đảng viên mới.")
+    facts = {f.value: f.body for f in extract_document(text)}
+    assert facts[1210] == "Đảng bộ tỉnh Yên Bái"
+    assert facts[160].startswith("Đảng bộ huyện Văn Chấn")
+
+
 def test_the_centre() -> None:
     text = ("Sơ kết công tác tổ chức\n\nNgày 20/7/2024, Ban Chấp hành Trung ương Đảng sơ kết công tác xây dựng Đảng: 6 tháng "
             "đầu năm, toàn Đảng kết nạp 98.210 đảng viên. Thực hiện Quy định của Bộ Chính trị, Tỉnh ủy Hà Giang "
             "lấy phiếu tín nhiệm đối với 13 đồng chí.")
     facts = {f.value: f.body for f in extract_document(text)}
     assert facts == {98210: "Đảng Cộng sản Việt Nam", 13: "Đảng bộ tỉnh Hà Giang"}
+
+
+def test_an_outlet_of_the_party_is_no_body() -> None:
+    text = ("Báo điện tử Đảng Cộng sản Việt Nam\nTrao nhà cho hộ nghèo vùng biên\n\nNgày 2/12/2024, đoàn công tác "
+            "trao 15 căn nhà đại đoàn kết cho hộ nghèo ở các xã biên giới.\n\nTheo Báo điện tử Đảng Cộng sản Việt Nam")
+    assert "centre" not in [m.unit for m in find_mentions(unify(text))]
+    text = text.replace("đoàn công tác", "Huyện ủy Mường Lát")
+    assert _body(text)[0].startswith("Đảng bộ huyện Mường Lát")
 
 
 def test_short_form_refers_back() -> None:
@@ -185,6 +218,12 @@ def test_recipient_province_is_not_the_giver() -> None:
             "nhà đại đoàn kết cho hộ nghèo ở các xã biên giới, với kinh phí hỗ trợ 1 tỷ đồng.")
     facts = extract_document(text)
     assert {f.body for f in facts} == {"Đảng bộ tỉnh Bình Dương"}
+
+
+def test_bracketed_province_of_a_recipient_is_not_the_documents() -> None:
+    text = ("Quận ủy Long Biên hỗ trợ xây nhà\n\nNgày 3/10/2024, Quận ủy Long Biên trao 500 triệu đồng hỗ trợ hộ nghèo "
+            "huyện Bát Xát (tỉnh Lào Cai) xây dựng nhà ở sau bão.\n\nHà Nội Mới")
+    assert _body(text) == ("Đảng bộ quận Long Biên, thành phố Hà Nội", "Hà Nội")
 
 
 def test_unknown_body_is_kept_unverified() -> None:

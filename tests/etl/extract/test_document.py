@@ -102,7 +102,22 @@ def test_headline_rounding_is_not_a_second_figure() -> None:
     assert [f.value for f in extract_document(text)] == [2316]
 
 
-def test_outlet_named_on_the_last_line() -> None:
+def test_outlet_named_on_a_line_of_its_own() -> None:
     from etl.extract.document import detect_outlet
+    assert detect_outlet("Tin\nBáo Lâm Đồng Online\n\nHuyện ủy Đạ Huoai họp.\n\nK'Linh\n") == ("Lâm Đồng", True)
     assert detect_outlet("Tin\n\nQuận ủy Hoàng Mai họp.\n\nKinh tế & Đô thị\n") == ("Hà Nội", True)
     assert detect_outlet("Tin\n\nQuận ủy Hoàng Mai họp.\n\nHà Thu\n") == (None, False)
+
+
+def test_headline_under_the_page_furniture() -> None:
+    text = ("Trang chủ | Thời sự | Chính trị\nBáo Nghệ An\nXây dựng Đảng\n[Ảnh minh họa]\nThứ Sáu, 10/01/2025 07:30\n"
+            "Nghệ An kết nạp hơn 3.100 đảng viên mới\n\nNăm 2024, toàn Đảng bộ tỉnh Nghệ An đã kết nạp 3.142 đảng viên, "
+            "vượt kế hoạch đề ra; hầu hết là đoàn viên thanh niên ở nông thôn.")
+    paras = document.paragraphs(text)
+    assert document._title(paras).text == "Nghệ An kết nạp hơn 3.100 đảng viên mới"
+    assert [f.value for f in extract_document(text)] == [3142]  # the headline's figure is the text's, rounded
+
+
+def test_a_short_first_line_is_the_headline() -> None:
+    paras = document.paragraphs("KẾT NẠP ĐẢNG VIÊN\n\nNgày 3/3/2024, Huyện ủy Hàm Yên kết nạp 12 đảng viên.")
+    assert document._title(paras).text == "KẾT NẠP ĐẢNG VIÊN"

@@ -42,7 +42,8 @@ def test_sentences() -> None:
                  "Ban Thường vụ Tỉnh ủy Tây Ninh, Thường trực Thành ủy và Văn phòng UBND tỉnh họp.",
                  "Đảng viên chi bộ thôn tham gia hội nghị văn hóa; Chi bộ Ấp 3 và Đảng đoàn Quốc hội dự.",
                  "Đoàn đại biểu tỉnh Lâm Đồng thăm thị xã Buôn Hồ, Đảng ủy Khối doanh nghiệp tỉnh và ĐUK.",
-                 "\u00d0oàn \u00d0ại biểu Quốc hội tỉnh Tây Ninh và đoàn công tác của TP.HCM làm việc."]:
+                 "\u00d0oàn \u00d0ại biểu Quốc hội tỉnh Tây Ninh và đoàn công tác của TP.HCM làm việc.",
+                 "Ban Chấp hành Công đoàn đại biểu cơ sở họp."]:
         low, uni = forms(text)
         assert _spans(bodies._scan(uni, low)) == _spans(bodies._scan_anchored(uni, low)), text
         assert bodies._scan(uni, low)

@@ -77,6 +77,12 @@ def test_term_numeral_does_not_reach_the_figure() -> None:
         ("confidence_vote_subjects", 11)]
 
 
+def test_a_term_between_trigger_and_figure_does_not_block() -> None:
+    assert _found("Hội nghị lấy phiếu tín nhiệm giữa nhiệm kỳ 2020 - 2025 đối với 17 đồng chí Ủy viên Ban Thường vụ.") == [
+        ("confidence_vote_subjects", 17)]
+    assert _found("Chi bộ kết nạp trong giai đoạn 2021-2023 tổng cộng 6 đảng viên.") == [("members_admitted", 6)]
+
+
 def test_money_and_houses_in_one_sentence() -> None:
     got = _found("Đảng ủy hỗ trợ xây dựng 6 căn nhà tình nghĩa, tương đương hơn 400 triệu đồng.")
     assert ("houses_built", 6) in got and ("funds_donated", 400_000_000) in got
