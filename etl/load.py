@@ -15,7 +15,7 @@ import duckdb
 import pandas as pd
 
 from etl.errors import WarehouseError
-from etl.records import FactRecord, RunError, RunReport
+from etl.records import FactRecord, RunReport
 from etl.sources.base import SourceDocument
 from warehouse.names import fold, slug, tidy
 
@@ -192,10 +192,6 @@ def check_quality(con: duckdb.DuckDBPyConnection) -> None:
             broken.append(f"{row[0]} {label}")
     if broken:
         raise WarehouseError("quality checks failed, nothing was published: " + "; ".join(broken))
-
-
-def record_error(report: RunReport, path: str, stage: str, message: str, row_no: int | None = None) -> None:
-    report.errors.append(RunError(path=path, stage=stage, message=message, row_no=row_no))
 
 
 @dataclass

@@ -24,11 +24,11 @@ from pathlib import Path
 import duckdb
 
 from etl.errors import PartybuildError, RunInProgressError
-from etl.load import BodyResolver, FileStat, LoadBatch, check_quality, finish_run, record_error, start_run
-from etl.records import RunReport
+from etl.load import BodyResolver, FileStat, LoadBatch, check_quality, finish_run, start_run
+from etl.records import RunReport, record_error
 from etl.sources import discover
 from etl.sources.base import max_input_bytes
-from etl.work import Outcome, Reader, extractor_version
+from etl.work import Outcome, Reader, extractor_version, start_server
 from warehouse.publish import write_session
 
 log = logging.getLogger(__name__)
@@ -57,6 +57,8 @@ def run(
         record_error(report, str(path), "discover", reason)
     roots = [os.path.abspath(p) for p in inputs if os.path.isdir(p)]
     version = _code_version()
+    if reprocess or not db.exists():  # every file will be read: warm the workers while the warehouse is prepared
+        start_server(len(files))
     reader: Reader | None = None
     try:
         with write_session(db) as con:

@@ -74,3 +74,8 @@ class RunReport:
             data[key] = data[key].isoformat(timespec="seconds") if data[key] else None
         data["exit_code"] = self.exit_code
         return data
+
+
+def record_error(report: RunReport, path: str, stage: str, message: str, row_no: int | None = None) -> None:
+    """One rejected input or row, named by file and row, on the run's report."""
+    report.errors.append(RunError(path=path, stage=stage, message=message, row_no=row_no))

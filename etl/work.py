@@ -5,13 +5,15 @@ per core, each returning an `Outcome` (the document without its text, its facts,
 Everything that touches the warehouse stays in the run's process and takes the outcomes in file order, so
 a parallel run decides and writes exactly what a sequential one would.
 
-Workers come from a fork server (a clean process started for the purpose), never from the run's own
-process, which holds the warehouse open with DuckDB's threads. Small runs stay in this process.
+Workers come from a fork server (a clean process started for the purpose, which imports the extractor and
+loads its data once), never from the run's own process, which holds the warehouse open with DuckDB's threads.
+Small runs stay in this process.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.context
 import multiprocessing.pool
 import os
 from collections.abc import Iterable, Iterator
@@ -108,21 +110,47 @@ def workers() -> int:
         return os.cpu_count() or 1
 
 
+def pool_size(expected_files: int) -> int:
+    """How many worker processes reading this many files is worth: one per MIN_FILES_PER_WORKER, at most workers()."""
+    return min(workers(), max(1, expected_files // MIN_FILES_PER_WORKER))
+
+
+def _context() -> tuple[str, multiprocessing.context.BaseContext]:
+    # forkserver: workers fork from a clean server process, never from the run's, which holds the warehouse
+    # open (DuckDB's threads); the server imports the extractor and loads its data once for all of them.
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":
+        context.set_forkserver_preload(["etl.work", "etl.warmup"])
+    return method, context
+
+
+def start_server(expected_files: int) -> None:
+    """Start the fork server now when a run of about this many files will want workers (never waits).
+
+    The server imports and warms the extractor in its own process while the run copies and migrates the
+    warehouse, so the pool forks warm workers at once when the run asks for it. Does nothing when one
+    process will do, or on a platform without fork servers.
+    """
+    if pool_size(expected_files) < 2:
+        return
+    method, _ = _context()
+    if method == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+
+
 class Reader:
     """Outcomes for files in the order given: from a pool of worker processes when worth it, else in-process."""
 
     def __init__(self, expected_files: int) -> None:
         self.pool: multiprocessing.pool.Pool | None = None
         self.workers = 1
-        n = min(workers(), max(1, expected_files // MIN_FILES_PER_WORKER))
+        n = pool_size(expected_files)
         if n > 1:
-            # forkserver: workers fork from a clean server process, never from this one, which holds the
-            # warehouse open (DuckDB's threads); the server imports the extractor once for all of them.
-            method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-            context = multiprocessing.get_context(method)
-            if method == "forkserver":
-                context.set_forkserver_preload(["etl.work"])
-            self.pool = context.Pool(n, initializer=_warm)
+            _, context = _context()
+            self.pool = context.Pool(n, initializer=warm)
             self.workers = n
 
     def outcomes(self, names: Iterable[str]) -> Iterator[Outcome]:
@@ -137,11 +165,22 @@ class Reader:
             self.pool = None
 
 
-def _warm() -> None:
-    """Each worker loads the catalogue, the registry and the metric names once, before its first file."""
+# A sentence of the kind the extractor reads, so that warming it up also builds whatever it compiles on first use.
+_WARM_TEXT = ("Đảng bộ huyện Cam Lộ kết nạp đảng viên mới\n\n"
+              "Năm 2023, Đảng bộ huyện Cam Lộ (Quảng Trị) đã kết nạp 40 đảng viên mới.")
+
+
+def warm() -> None:
+    """The extractor's catalogue, registry and compiled patterns, loaded once per process before its first file.
+
+    The fork server calls it (etl.warmup), so its workers inherit them; each worker calls it again as its
+    initializer, which then costs nothing. Metric names for spreadsheets are loaded on the first one met,
+    since they bring pandas.
+    """
+    from etl.extract import extract_document
     from etl.extract.metrics import load_catalogue
     from etl.extract.registry import REGISTRY
 
     load_catalogue()
     REGISTRY()
-    _metrics()
+    extract_document(_WARM_TEXT)
