@@ -15,8 +15,7 @@ import duckdb
 import pandas as pd
 
 from etl.errors import WarehouseError
-from etl.records import FactRecord, RunReport
-from etl.sources.base import SourceDocument
+from etl.records import FACT_ROW_FIELDS, DocumentInfo, FactRow, RunReport
 from warehouse.names import fold, slug, tidy
 
 FACT_COLUMNS = [
@@ -93,6 +92,7 @@ class BodyResolver:
         for body_id, name in con.execute("SELECT body_id, name FROM bodies").fetchall():
             self.by_alias.setdefault(fold(str(name)), str(body_id))
         self.known_ids = {str(r[0]) for r in con.execute("SELECT body_id FROM bodies").fetchall()}
+        self.folded: dict[str, str] = {}  # fold() of each name met: a run meets the same few hundred names often
         self.provinces = [
             str(r[0]) for r in con.execute(
                 "SELECT DISTINCT province FROM bodies WHERE province IS NOT NULL ORDER BY length(province) DESC"
@@ -102,9 +102,12 @@ class BodyResolver:
     def resolve(self, name: str, body_id: str | None = None, province: str | None = None) -> str:
         if body_id and body_id in self.known_ids:
             return body_id
-        key = fold(name)
-        if key in self.by_alias:
-            return self.by_alias[key]
+        key = self.folded.get(name)
+        if key is None:
+            key = self.folded[name] = fold(name)
+        found = self.by_alias.get(key)
+        if found is not None:
+            return found
         new_id = body_id or slug(name)
         if new_id not in self.known_ids:
             province = province or next((p for p in self.provinces if fold(p) in key), None)
@@ -135,27 +138,17 @@ class BodyResolver:
         self.pending_aliases = []
 
 
-def fact_rows(
-    doc_id: str, facts: Sequence[FactRecord], run_id: int, bodies: BodyResolver
-) -> list[dict[str, object]]:
-    rows: list[dict[str, object]] = []
-    for f in facts:
-        rows.append({
-            "doc_id": doc_id, "metric_id": f.metric_id,
-            "body_id": bodies.resolve(f.body_name, f.body_id, f.province),
-            "period_start": f.period_start, "period_end": f.period_end, "period_label": f.period_label,
-            "value": f.value, "qualifier": f.qualifier, "target_pct": f.target_pct, "raw_value": f.raw_value,
-            "evidence": f.evidence, "start_offset": f.start_offset, "end_offset": f.end_offset,
-            "source_row": f.source_row, "confidence": f.confidence, "extractor": f.extractor, "run_id": run_id,
-        })
-    return rows
+def insert_facts(con: duckdb.DuckDBPyConnection, rows: Sequence[FactRow], doc_ids: Sequence[str],
+                 body_ids: Sequence[str], run_ids: Sequence[int]) -> int:
+    """All the facts of a run in one bulk INSERT … SELECT from a DataFrame built column-wise from the rows.
 
-
-def insert_fact_rows(con: duckdb.DuckDBPyConnection, rows: list[dict[str, object]]) -> int:
-    """All the facts of a run in one bulk INSERT … SELECT from a DataFrame."""
+    `rows` are as the workers sent them (FACT_ROW_FIELDS); the other three give each row its document, its
+    resolved body and its run. Fact ids follow the order of the rows.
+    """
     if not rows:
         return 0
-    frame = pd.DataFrame(rows, columns=FACT_COLUMNS)
+    frame = pd.DataFrame.from_records(rows, columns=FACT_ROW_FIELDS)
+    frame["doc_id"], frame["body_id"], frame["run_id"] = doc_ids, body_ids, run_ids
     for col in ("start_offset", "end_offset", "source_row"):
         frame[col] = frame[col].astype("Int64")
     frame["target_pct"] = frame["target_pct"].astype("Float64")
@@ -227,8 +220,11 @@ class LoadBatch:
             con.execute("SELECT path, size_bytes, mtime_ns, extractor, stage, message, row_no, run_id "
                         "FROM rejected_files").fetchall()
         }
-        self.new_documents: list[dict[str, object]] = []
-        self.new_facts: list[dict[str, object]] = []
+        self.new_documents: list[tuple[object, ...]] = []
+        self.new_facts: list[FactRow] = []
+        self.fact_docs: list[str] = []      # per new fact: its document, its resolved body, its run
+        self.fact_bodies: list[str] = []
+        self.fact_runs: list[int] = []
         self.removed: set[str] = set()
         self.seen_files: dict[str, dict[str, object]] = {}
         self.gone_files: set[str] = set()
@@ -242,7 +238,7 @@ class LoadBatch:
         return bool(known and known[0] == stat.size_bytes and known[1] == stat.mtime_ns
                     and known[2] in self.doc_ids and known[2] not in self.removed)
 
-    def state(self, doc: SourceDocument, stat: FileStat) -> tuple[str, str | None]:
+    def state(self, doc: DocumentInfo, stat: FileStat) -> tuple[str, str | None]:
         """('unchanged'|'changed'|'new', the id of the document this one replaces)."""
         if doc.content_hash in self.doc_ids and doc.content_hash not in self.removed:
             return "unchanged", None
@@ -318,18 +314,19 @@ class LoadBatch:
             "path": stat.path, "size_bytes": stat.size_bytes, "mtime_ns": stat.mtime_ns, "stage": stage,
             "message": message, "row_no": row, "extractor": version, "run_id": run_id}
 
-    def add(self, doc: SourceDocument, facts: Sequence[FactRecord], run_id: int, bodies: BodyResolver,
+    def add(self, doc: DocumentInfo, facts: Sequence[FactRow], run_id: int, bodies: BodyResolver,
             extractor: str | None) -> int:
-        self.doc_ids.add(doc.content_hash)
-        self.removed.discard(doc.content_hash)
-        self.new_documents.append({
-            "doc_id": doc.content_hash, "path": str(doc.path), "kind": doc.kind, "title": doc.title,
-            "outlet": doc.outlet, "published": doc.published, "encoding": doc.encoding,
-            "size_bytes": doc.size_bytes, "run_id": run_id, "extractor": extractor,
-        })
-        rows = fact_rows(doc.content_hash, facts, run_id, bodies)
-        self.new_facts.extend(rows)
-        return len(rows)
+        doc_id = doc.content_hash
+        self.doc_ids.add(doc_id)
+        self.removed.discard(doc_id)
+        self.new_documents.append((doc_id, str(doc.path), doc.kind, doc.title, doc.outlet, doc.published,
+                                   doc.encoding, doc.size_bytes, run_id, extractor))
+        resolve = bodies.resolve
+        self.fact_bodies.extend([resolve(f[0], f[1], f[2]) for f in facts])
+        self.fact_docs.extend([doc_id] * len(facts))
+        self.fact_runs.extend([run_id] * len(facts))
+        self.new_facts.extend(facts)
+        return len(facts)
 
     def write(self, bodies: BodyResolver) -> None:
         """Every change of the run, in bulk: removals, bodies, documents, facts, file stats."""
@@ -344,7 +341,7 @@ class LoadBatch:
                 con.unregister("gone")
         bodies.flush()
         if self.new_documents:
-            frame = pd.DataFrame(self.new_documents, columns=[
+            frame = pd.DataFrame.from_records(self.new_documents, columns=[
                 "doc_id", "path", "kind", "title", "outlet", "published", "encoding", "size_bytes", "run_id",
                 "extractor"])
             frame["published"] = pd.to_datetime(frame["published"]).dt.date
@@ -358,7 +355,7 @@ class LoadBatch:
                     "FROM new_documents")
             finally:
                 con.unregister("new_documents")
-        insert_fact_rows(con, self.new_facts)
+        insert_facts(con, self.new_facts, self.fact_docs, self.fact_bodies, self.fact_runs)
         if self.seen_files:
             frame = pd.DataFrame(list(self.seen_files.values()),
                                  columns=["path", "size_bytes", "mtime_ns", "doc_id", "run_id"])

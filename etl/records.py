@@ -1,10 +1,14 @@
-"""The records a run passes between its stages: a fact ready to load, an error, the run's report."""
+"""The records a run passes between its stages: a document and its facts ready to load, an error, the run's report.
+
+Worker processes send documents and facts to the run as `DocumentInfo` and plain tuples (`FactRecord.row`):
+unpickling thousands of dataclass instances in the run's process cost more than loading them.
+"""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 
 @dataclass
@@ -27,6 +31,35 @@ class FactRecord:
     source_row: int | None = None
     confidence: float = 1.0
     extractor: str = "template-1"
+
+    def row(self) -> FactRow:
+        """The fact as its body (to resolve) and the facts columns, in FACT_ROW_FIELDS order."""
+        return (self.body_name, self.body_id, self.province, self.metric_id, self.period_start, self.period_end,
+                self.period_label, self.value, self.qualifier, self.target_pct, self.raw_value, self.evidence,
+                self.start_offset, self.end_offset, self.source_row, self.confidence, self.extractor)
+
+
+# A fact as a worker hands it over: the body as found (name, id if resolved, province), then the columns of
+# the facts table that come from the document (doc_id, body_id and run_id are the run's to add).
+FactRow = tuple[Any, ...]
+FACT_ROW_FIELDS = (
+    "body_name", "body_id", "province", "metric_id", "period_start", "period_end", "period_label", "value",
+    "qualifier", "target_pct", "raw_value", "evidence", "start_offset", "end_offset", "source_row", "confidence",
+    "extractor",
+)
+
+
+class DocumentInfo(NamedTuple):
+    """What the run needs of a document to decide whether it is new, changed or unchanged, and to load it."""
+
+    path: str
+    kind: str
+    content_hash: str
+    size_bytes: int
+    title: str | None = None
+    outlet: str | None = None
+    published: date | None = None
+    encoding: str | None = None
 
 
 @dataclass

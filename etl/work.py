@@ -1,7 +1,8 @@
 """Reading and extracting one file, in this process or in a pool of worker processes.
 
 Extraction is pure Python and bound to one core, so a large run reads and extracts in parallel: one worker
-per core, each returning an `Outcome` (the document without its text, its facts, the rows it rejected).
+per core, each returning an `Outcome` (the document without its text, its facts as plain rows, the rows it
+rejected).
 Everything that touches the warehouse stays in the run's process and takes the outcomes in file order, so
 a parallel run decides and writes exactly what a sequential one would.
 
@@ -17,14 +18,14 @@ import multiprocessing.context
 import multiprocessing.pool
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from etl.errors import InputError, PartybuildError
 from etl.facts import MetricLookup, jsonl_facts, prose_facts, template_facts
-from etl.records import FactRecord, RunError, RunReport
+from etl.records import DocumentInfo, FactRow, RunError, RunReport
 from etl.sources import reader_for
-from etl.sources.base import SourceDocument
 
 WORKERS_ENV = "PARTYBUILD_WORKERS"
 # Starting a worker costs about what extracting a few hundred articles does: one per this many files to read.
@@ -36,12 +37,17 @@ class Outcome:
     """What reading and extracting one file gave: a document with its facts, or a rejection."""
 
     path: str
-    doc: SourceDocument | None = None          # without its text and rows (they stay in the worker)
-    facts: list[FactRecord] = field(default_factory=list)
+    doc: DocumentInfo | None = None            # without its text and rows (they stay in the worker)
+    facts: list[FactRow] = field(default_factory=list)
     extractor: str | None = None
     rejected: tuple[str, str, int | None, str] | None = None  # stage, message, row, the path to name
     row_errors: list[RunError] = field(default_factory=list)
     rows_rejected: int = 0
+
+    def __reduce__(self) -> tuple[type[Outcome], tuple[Any, ...]]:
+        # As a tuple of its fields: thousands cross from the workers, and a dataclass pickles as a dict.
+        return Outcome, (self.path, self.doc, self.facts, self.extractor, self.rejected, self.row_errors,
+                         self.rows_rejected)
 
 
 def extractor_version() -> str | None:
@@ -67,15 +73,17 @@ def read_and_extract(name: str, metrics: MetricLookup | None = None) -> Outcome:
     except Exception as exc:  # a reader bug or a hostile file must not stop the run
         out.rejected = ("read", f"cannot be read ({type(exc).__name__}: {exc})", None, name)
         return out
-    out.doc = replace(doc, text=None, rows=None)  # what the run needs to decide new, changed or unchanged
+    out.doc = DocumentInfo(str(doc.path), doc.kind, doc.content_hash, doc.size_bytes, doc.title, doc.outlet,
+                           doc.published, doc.encoding)  # what the run needs to decide new, changed or unchanged
     rows = RunReport(db_path="", inputs=[])  # collects the rows the fact builders reject
     try:
         if doc.kind == "spreadsheet":
-            out.facts, out.extractor = template_facts(doc, rows, metrics or _metrics()), "template-1"
+            facts, out.extractor = template_facts(doc, rows, metrics or _metrics()), "template-1"
         elif doc.kind == "jsonl":
-            out.facts, out.extractor = jsonl_facts(doc, rows, metrics or _metrics()), "jsonl-1"
+            facts, out.extractor = jsonl_facts(doc, rows, metrics or _metrics()), "jsonl-1"
         else:
-            out.facts, out.extractor = prose_facts(doc), extractor_version()
+            facts, out.extractor = prose_facts(doc), extractor_version()
+        out.facts = [f.row() for f in facts]
     except PartybuildError as exc:
         out.rejected = ("extract", str(exc), None, name)
         return out
