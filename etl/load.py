@@ -98,6 +98,7 @@ class BodyResolver:
                 "SELECT DISTINCT province FROM bodies WHERE province IS NOT NULL ORDER BY length(province) DESC"
             ).fetchall()
         ]
+        self.province_keys = [(p, fold(p)) for p in self.provinces]  # longest first, as the guess needs
 
     def resolve(self, name: str, body_id: str | None = None, province: str | None = None) -> str:
         if body_id and body_id in self.known_ids:
@@ -110,7 +111,7 @@ class BodyResolver:
             return found
         new_id = body_id or slug(name)
         if new_id not in self.known_ids:
-            province = province or next((p for p in self.provinces if fold(p) in key), None)
+            province = province or next((p for p, folded in self.province_keys if folded in key), None)
             self.pending_bodies.append({"body_id": new_id, "name": tidy(name), "level": guess_level(name),
                                         "province": province})
             self.pending_aliases.append({"alias": key, "body_id": new_id})
