@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -197,30 +198,95 @@ class FileStat:
     mtime_ns: int
 
 
-class LoadBatch:
-    """A run's changes, held in memory and written in a few bulk statements at the end of the run.
+class KnownFiles:
+    """What the warehouse knew before the run: its documents, the files they came from, the files it rejected.
 
-    It knows the warehouse's documents and the files seen before, so deciding whether a file is unchanged
-    (same path, size and mtime: not even read), the same content under a new stat, new, or a new version of
-    a known path costs no query per file.
+    Enough to decide for each input, without reading it, whether it is unchanged (same path, size and mtime)
+    or was rejected before by the same code; the run's LoadBatch goes on from it.
     """
 
-    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
-        self.con = con
-        self.doc_ids: set[str] = {str(r[0]) for r in con.execute("SELECT doc_id FROM documents").fetchall()}
-        self.by_path: dict[str, str] = {
+    def __init__(self, con: duckdb.DuckDBPyConnection | None = None) -> None:
+        """From the warehouse `con` (at the current schema), or empty (no warehouse yet)."""
+        self.doc_ids: set[str] = set()
+        self.by_path: dict[str, str] = {}
+        self.files: dict[str, tuple[int, int, str]] = {}
+        self.rejected: dict[str, tuple[int, int, str, str, str, int | None, int | None]] = {}
+        if con is None:
+            return
+        self.doc_ids = {str(r[0]) for r in con.execute("SELECT doc_id FROM documents").fetchall()}
+        self.by_path = {
             str(p): str(d) for p, d in con.execute(
                 "SELECT path, arg_max(doc_id, loaded_at) FROM documents GROUP BY path").fetchall()
         }
-        self.files: dict[str, tuple[int, int, str]] = {
+        self.files = {
             str(p): (int(s), int(m), str(d)) for p, s, m, d in con.execute(
                 "SELECT path, size_bytes, mtime_ns, doc_id FROM document_files").fetchall()
         }
-        self.rejected: dict[str, tuple[int, int, str, str, str, int | None, int | None]] = {
+        self.rejected = {
             str(p): (int(s), int(m), str(v or ""), str(st), str(msg), r, run) for p, s, m, v, st, msg, r, run in
             con.execute("SELECT path, size_bytes, mtime_ns, extractor, stage, message, row_no, run_id "
                         "FROM rejected_files").fetchall()
         }
+
+    def forget_documents(self) -> None:
+        """--reprocess: every document and file forgotten (the rejections stay, to be retried or cleared)."""
+        self.doc_ids, self.by_path, self.files = set(), {}, {}
+
+    def unchanged_stat(self, stat: FileStat) -> bool:
+        known = self.files.get(stat.path)
+        return bool(known and known[0] == stat.size_bytes and known[1] == stat.mtime_ns
+                    and known[2] in self.doc_ids)
+
+    def known_rejection(self, stat: FileStat, version: str) -> tuple[str, str, int | None, int | None] | None:
+        """(stage, message, row, run) when this very file was rejected before by this code version."""
+        known = self.rejected.get(stat.path)
+        if known and known[0] == stat.size_bytes and known[1] == stat.mtime_ns and known[2] == version:
+            return known[3], known[4], known[5], known[6]
+        return None
+
+
+def read_known_files(db: Path) -> KnownFiles | None:
+    """The live warehouse's KnownFiles, read before the run's private copy exists, so reading can start at once.
+
+    Only when that is what the copy will hold: no warehouse yet (empty), or one at the current schema without
+    a write-ahead log. Otherwise (a migration to apply, a WAL to fold in, a file DuckDB cannot open) None:
+    the run reads them from its copy, after migrating it, and reports any problem from there.
+    """
+    if not db.exists():
+        return KnownFiles()
+    if db.with_name(db.name + ".wal").exists():
+        return None
+    from warehouse.migrate import migration_files
+
+    # Attached to an instance of our own, not connected: a connection to the path would share the instance
+    # this process may still hold open on the file as it was before the last publish (see warehouse.db).
+    quoted = str(db).replace("'", "''")
+    try:
+        with duckdb.connect(":memory:") as con:
+            con.execute(f"ATTACH '{quoted}' AS live (READ_ONLY)")
+            con.execute("USE live")
+            have = {int(r[0]) for r in con.execute("SELECT version FROM schema_migrations").fetchall()}
+            if not {v for v, _ in migration_files()} <= have:
+                return None
+            return KnownFiles(con)
+    except duckdb.Error:
+        return None
+
+
+class LoadBatch:
+    """A run's changes, held in memory and written in a few bulk statements at the end of the run.
+
+    It goes on from what the warehouse knew (`known`, read from `con` when not given), so deciding whether a
+    file is the same content under a new stat, new, or a new version of a known path costs no query per file.
+    """
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, known: KnownFiles | None = None) -> None:
+        self.con = con
+        known = known if known is not None else KnownFiles(con)
+        self.doc_ids = known.doc_ids
+        self.by_path = known.by_path
+        self.files = known.files
+        self.rejected = known.rejected
         self.new_documents: list[tuple[object, ...]] = []
         self.new_facts: list[FactRow] = []
         self.fact_docs: list[str] = []      # per new fact: its document, its resolved body, its run
@@ -233,11 +299,6 @@ class LoadBatch:
         self.new_rejections: dict[str, dict[str, object]] = {}
         self.paths_by_doc: dict[str, set[str]] | None = None
         self.fact_counts: dict[str, int] | None = None
-
-    def unchanged_stat(self, stat: FileStat) -> bool:
-        known = self.files.get(stat.path)
-        return bool(known and known[0] == stat.size_bytes and known[1] == stat.mtime_ns
-                    and known[2] in self.doc_ids and known[2] not in self.removed)
 
     def state(self, doc: DocumentInfo, stat: FileStat) -> tuple[str, str | None]:
         """('unchanged'|'changed'|'new', the id of the document this one replaces)."""
@@ -301,13 +362,6 @@ class LoadBatch:
             documents += 1
             facts += self._fact_count(doc_id)
         return gone, documents, facts
-
-    def known_rejection(self, stat: FileStat, version: str) -> tuple[str, str, int | None, int | None] | None:
-        """(stage, message, row, run) when this very file was rejected before by this code version."""
-        known = self.rejected.get(stat.path)
-        if known and known[0] == stat.size_bytes and known[1] == stat.mtime_ns and known[2] == version:
-            return known[3], known[4], known[5], known[6]
-        return None
 
     def reject(self, stat: FileStat, version: str, stage: str, message: str, row: int | None,
                run_id: int) -> None:

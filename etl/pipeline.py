@@ -8,7 +8,9 @@ changed is read and compared by the hash of its normalised content; a new versio
 replaces the facts of the old one. `reprocess=True` forgets every document and extracts all again.
 
 Files are read and extracted in worker processes when there are many (etl.work); everything that decides
-and writes happens here, in file order.
+and writes happens here, in file order. Which files to read is decided from the live warehouse (read-only,
+under the run's lock) when its private copy will hold the same, so the workers start before the copy is made
+and migrated; otherwise from the copy, after migrating it.
 """
 
 from __future__ import annotations
@@ -24,12 +26,21 @@ from pathlib import Path
 import duckdb
 
 from etl.errors import PartybuildError, RunInProgressError
-from etl.load import BodyResolver, FileStat, LoadBatch, check_quality, finish_run, start_run
+from etl.load import (
+    BodyResolver,
+    FileStat,
+    KnownFiles,
+    LoadBatch,
+    check_quality,
+    finish_run,
+    read_known_files,
+    start_run,
+)
 from etl.records import RunReport, record_error
 from etl.sources import discover
 from etl.sources.base import max_input_bytes
-from etl.work import Outcome, Reader, extractor_version, start_server
-from warehouse.publish import write_session
+from etl.work import Outcome, Reader, extractor_version
+from warehouse.publish import run_lock, updating, write_session
 
 log = logging.getLogger(__name__)
 
@@ -56,44 +67,58 @@ def run(
         report.documents_rejected += 1
         record_error(report, str(path), "discover", reason)
     roots = [os.path.abspath(p) for p in inputs if os.path.isdir(p)]
-    version = _code_version()
-    if reprocess or not db.exists():  # every file will be read: warm the workers while the warehouse is prepared
-        start_server(len(files))
+    version = None if reprocess else _code_version()
     reader: Reader | None = None
+    present: set[str] = set()
+    to_read: list[tuple[str, FileStat]] = []
+
+    def start_reading(known: KnownFiles) -> Reader:
+        if reprocess:
+            known.forget_documents()
+        for name in files:
+            report.documents_seen += 1
+            abspath, stat = _check(name, report, known, limit, version=version)
+            present.add(abspath)
+            if stat is not None:
+                to_read.append((name, stat))
+        started = Reader([name for name, _ in to_read])
+        report.workers = started.workers
+        return started
+
     try:
-        with write_session(db) as con:
-            run_id = start_run(con, report)
-            bodies = BodyResolver(con)
-            if reprocess:
-                report.facts_removed += _clear_documents(con)
-            batch = LoadBatch(con)
-            present: set[str] = set()
-            to_read: list[tuple[str, FileStat]] = []
-            for name in files:
-                report.documents_seen += 1
-                abspath, stat = _check(name, report, batch, limit, version=None if reprocess else version)
-                present.add(abspath)
-                if stat is not None:
-                    to_read.append((name, stat))
-            reader = Reader(len(to_read))
-            report.workers = reader.workers
-            outcomes = reader.outcomes(name for name, _ in to_read)
-            for i, ((name, stat), outcome) in enumerate(zip(to_read, outcomes, strict=True), 1):
-                if progress:
-                    progress(i, len(to_read), name)
-                _apply(outcome, stat, report, batch, bodies, run_id)
-            if not keep_deleted:
-                report.removed_paths, report.documents_removed, removed = batch.forget_missing(present, roots)
-                report.facts_removed += removed
-            batch.write(bodies)
-            loaded = report.documents_new + report.documents_changed + report.documents_unchanged
-            if report.errors:
-                report.status = "partial" if loaded or report.facts_added else "failed"
-            elif report.documents_seen == 0 and not report.documents_removed:
-                report.status = "failed"
-                record_error(report, " ".join(inputs) or "(no input)", "discover", "no input files were found")
-            check_quality(con)
-            finish_run(con, report)
+        with run_lock(db):
+            # What the warehouse knows decides what to read; read from the live file when it can be, the
+            # workers read and extract while this process copies, migrates and prepares the warehouse.
+            known = read_known_files(db)
+            if known is not None:
+                reader = start_reading(known)
+            with updating(db) as con:
+                run_id = start_run(con, report)
+                bodies = BodyResolver(con)
+                if reprocess:
+                    report.facts_removed += _clear_documents(con)
+                if known is None:
+                    known = KnownFiles(con)
+                    reader = start_reading(known)
+                assert reader is not None
+                batch = LoadBatch(con, known)
+                outcomes = reader.outcomes()
+                for i, ((name, stat), outcome) in enumerate(zip(to_read, outcomes, strict=True), 1):
+                    if progress:
+                        progress(i, len(to_read), name)
+                    _apply(outcome, stat, report, batch, bodies, run_id)
+                if not keep_deleted:
+                    report.removed_paths, report.documents_removed, removed = batch.forget_missing(present, roots)
+                    report.facts_removed += removed
+                batch.write(bodies)
+                loaded = report.documents_new + report.documents_changed + report.documents_unchanged
+                if report.errors:
+                    report.status = "partial" if loaded or report.facts_added else "failed"
+                elif report.documents_seen == 0 and not report.documents_removed:
+                    report.status = "failed"
+                    record_error(report, " ".join(inputs) or "(no input)", "discover", "no input files were found")
+                check_quality(con)
+                finish_run(con, report)
     except RunInProgressError:
         raise  # another run holds the warehouse: nothing of ours to record
     except PartybuildError as exc:
@@ -118,7 +143,7 @@ def _record_failure(db: Path, report: RunReport) -> None:
         log.warning("could not record the failed run in %s", db, exc_info=True)
 
 
-def _check(name: str, report: RunReport, batch: LoadBatch, limit: int, *,
+def _check(name: str, report: RunReport, known: KnownFiles, limit: int, *,
            version: str | None) -> tuple[str, FileStat | None]:
     """(absolute path, its stat when the file must be read). Unchanged and refused files are counted here.
 
@@ -132,16 +157,16 @@ def _check(name: str, report: RunReport, batch: LoadBatch, limit: int, *,
         _reject(report, Path(name), "read", f"cannot be read: {exc.strerror or exc}")
         return abspath, None
     stat = FileStat(abspath, st.st_size, st.st_mtime_ns)
-    if batch.unchanged_stat(stat):
+    if known.unchanged_stat(stat):
         report.documents_unchanged += 1
         return abspath, None
     if st.st_size > limit:
         _reject(report, Path(name), "read", f"the file is {st.st_size / 1048576:.1f} MB, over the "
                 f"{limit / 1048576:.0f} MB limit; split it, or raise the limit with --max-input-mb")
         return abspath, None
-    known = batch.known_rejection(stat, version) if version else None
-    if known:
-        stage, message, row, when = known
+    rejected = known.known_rejection(stat, version) if version else None
+    if rejected:
+        stage, message, row, when = rejected
         _reject(report, Path(name), stage, f"{message} (unchanged since run {when}, not read again)", row)
         return abspath, None
     return abspath, stat

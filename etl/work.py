@@ -17,7 +17,8 @@ import multiprocessing
 import multiprocessing.context
 import multiprocessing.pool
 import os
-from collections.abc import Iterable, Iterator
+import threading
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,8 @@ from etl.sources import reader_for
 WORKERS_ENV = "PARTYBUILD_WORKERS"
 # Starting a worker costs about what extracting a few hundred articles does: one per this many files to read.
 MIN_FILES_PER_WORKER = 200
+# Files per task sent to a worker: few enough round trips, small enough that both workers finish together.
+CHUNK_FILES = 16
 
 
 @dataclass
@@ -119,7 +122,7 @@ def workers() -> int:
 
 
 def pool_size(expected_files: int) -> int:
-    """How many worker processes reading this many files is worth: one per MIN_FILES_PER_WORKER, at most workers()."""
+    """How many processes reading this many files is worth: one per MIN_FILES_PER_WORKER, at most workers()."""
     return min(workers(), max(1, expected_files // MIN_FILES_PER_WORKER))
 
 
@@ -133,40 +136,44 @@ def _context() -> tuple[str, multiprocessing.context.BaseContext]:
     return method, context
 
 
-def start_server(expected_files: int) -> None:
-    """Start the fork server now when a run of about this many files will want workers (never waits).
-
-    The server imports and warms the extractor in its own process while the run copies and migrates the
-    warehouse, so the pool forks warm workers at once when the run asks for it. Does nothing when one
-    process will do, or on a platform without fork servers.
-    """
-    if pool_size(expected_files) < 2:
-        return
-    method, _ = _context()
-    if method == "forkserver":
-        from multiprocessing import forkserver
-
-        forkserver.ensure_running()
-
-
 class Reader:
-    """Outcomes for files in the order given: from a pool of worker processes when worth it, else in-process."""
+    """Outcomes for the files given, in their order: from a pool of worker processes when worth it, else in-process.
 
-    def __init__(self, expected_files: int) -> None:
+    With a pool, the files are handed to the workers at once, from a thread (starting the pool waits for the
+    fork server), so that they read and extract while the run prepares the warehouse.
+    """
+
+    def __init__(self, names: Sequence[str]) -> None:
+        self.names = list(names)
         self.pool: multiprocessing.pool.Pool | None = None
-        self.workers = 1
-        n = pool_size(expected_files)
-        if n > 1:
-            _, context = _context()
-            self.pool = context.Pool(n, initializer=warm)
-            self.workers = n
+        self.workers = pool_size(len(self.names))
+        self._results: Iterator[Outcome] | None = None
+        self._failure: BaseException | None = None
+        self._starting: threading.Thread | None = None
+        if self.workers > 1:
+            self._starting = threading.Thread(target=self._start, name="partybuild-workers", daemon=True)
+            self._starting.start()
 
-    def outcomes(self, names: Iterable[str]) -> Iterator[Outcome]:
-        if self.pool is None:
-            return (read_and_extract(n) for n in names)
-        return self.pool.imap(read_and_extract, names, chunksize=16)
+    def _start(self) -> None:
+        try:
+            _, context = _context()
+            self.pool = context.Pool(self.workers, initializer=warm)
+            self._results = self.pool.imap(read_and_extract, self.names, chunksize=CHUNK_FILES)
+        except BaseException as exc:  # raised again in the run's thread by outcomes()
+            self._failure = exc
+
+    def outcomes(self) -> Iterator[Outcome]:
+        if self._starting is None:
+            return (read_and_extract(n) for n in self.names)
+        self._starting.join()
+        if self._failure is not None:
+            raise self._failure
+        assert self._results is not None
+        return self._results
 
     def close(self) -> None:
+        if self._starting is not None:
+            self._starting.join()
         if self.pool is not None:
             self.pool.terminate()
             self.pool.join()
