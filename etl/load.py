@@ -1,4 +1,4 @@
-"""Facts → warehouse: bulk inserts (DataFrames, never row by row) into the run's private copy.
+"""Facts → warehouse: bulk inserts (Arrow tables or DataFrames, never row by row) into the run's private copy.
 
 Everything here runs inside `warehouse.publish.write_session`, so either all of a run is published or none.
 """
@@ -14,6 +14,7 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from etl.errors import WarehouseError
 from etl.records import FACT_ROW_FIELDS, DocumentInfo, FactRow, RunReport
@@ -140,21 +141,38 @@ class BodyResolver:
         self.pending_aliases = []
 
 
+# The Arrow type of each column a worker sends (FACT_ROW_FIELDS order); the facts table casts on insert.
+_FACT_ROW_TYPES = {
+    "body_name": pa.string(), "body_id": pa.string(), "province": pa.string(), "metric_id": pa.string(),
+    "period_start": pa.date32(), "period_end": pa.date32(), "period_label": pa.string(), "value": pa.int64(),
+    "qualifier": pa.string(), "target_pct": pa.float64(), "raw_value": pa.string(), "evidence": pa.string(),
+    "start_offset": pa.int64(), "end_offset": pa.int64(), "source_row": pa.int64(), "confidence": pa.float64(),
+    "extractor": pa.string(),
+}
+
+
+def arrow_table(rows: Sequence[Sequence[object]], schema: pa.Schema) -> pa.Table:
+    """Rows → an Arrow table built column by column, which DuckDB scans as it is (no per-cell pandas objects)."""
+    columns: list[Sequence[object]] = list(zip(*rows, strict=True)) if rows else [[] for _ in schema]
+    return pa.Table.from_arrays([pa.array(c, type=f.type) for c, f in zip(columns, schema, strict=True)],
+                                schema=schema)
+
+
 def insert_facts(con: duckdb.DuckDBPyConnection, rows: Sequence[FactRow], doc_ids: Sequence[str],
                  body_ids: Sequence[str], run_ids: Sequence[int]) -> int:
-    """All the facts of a run in one bulk INSERT … SELECT from a DataFrame built column-wise from the rows.
+    """All the facts of a run in one bulk INSERT … SELECT from an Arrow table built column-wise from the rows.
 
     `rows` are as the workers sent them (FACT_ROW_FIELDS); the other three give each row its document, its
     resolved body and its run. Fact ids follow the order of the rows.
     """
     if not rows:
         return 0
-    frame = pd.DataFrame.from_records(rows, columns=FACT_ROW_FIELDS)
-    frame["doc_id"], frame["body_id"], frame["run_id"] = doc_ids, body_ids, run_ids
-    for col in ("start_offset", "end_offset", "source_row"):
-        frame[col] = frame[col].astype("Int64")
-    frame["target_pct"] = frame["target_pct"].astype("Float64")
-    con.register("new_facts", frame)
+    table = arrow_table(rows, pa.schema([(name, _FACT_ROW_TYPES[name]) for name in FACT_ROW_FIELDS]))
+    table = table.drop_columns(["body_id"])
+    for name, values, kind in (("doc_id", doc_ids, pa.string()), ("body_id", body_ids, pa.string()),
+                               ("run_id", run_ids, pa.int64())):
+        table = table.append_column(name, pa.array(values, type=kind))
+    con.register("new_facts", table)
     try:
         con.execute(
             f"INSERT INTO facts (fact_id, {', '.join(FACT_COLUMNS)}) "
@@ -273,6 +291,17 @@ def read_known_files(db: Path) -> KnownFiles | None:
         return None
 
 
+_DOCUMENT_SCHEMA = pa.schema([
+    ("doc_id", pa.string()), ("path", pa.string()), ("kind", pa.string()), ("title", pa.string()),
+    ("outlet", pa.string()), ("published", pa.date32()), ("encoding", pa.string()), ("size_bytes", pa.int64()),
+    ("run_id", pa.int64()), ("extractor", pa.string()),
+])
+_SEEN_FILE_SCHEMA = pa.schema([
+    ("path", pa.string()), ("size_bytes", pa.int64()), ("mtime_ns", pa.int64()), ("doc_id", pa.string()),
+    ("run_id", pa.int64()),
+])
+
+
 class LoadBatch:
     """A run's changes, held in memory and written in a few bulk statements at the end of the run.
 
@@ -293,7 +322,7 @@ class LoadBatch:
         self.fact_bodies: list[str] = []
         self.fact_runs: list[int] = []
         self.removed: set[str] = set()
-        self.seen_files: dict[str, dict[str, object]] = {}
+        self.seen_files: dict[str, tuple[str, int, int, str, int]] = {}  # _SEEN_FILE_SCHEMA
         self.gone_files: set[str] = set()
         self.rejected_gone: list[str] = []
         self.new_rejections: dict[str, dict[str, object]] = {}
@@ -311,8 +340,7 @@ class LoadBatch:
         return "new", None
 
     def remember(self, stat: FileStat, doc_id: str, run_id: int) -> None:
-        self.seen_files[stat.path] = {"path": stat.path, "size_bytes": stat.size_bytes,
-                                      "mtime_ns": stat.mtime_ns, "doc_id": doc_id, "run_id": run_id}
+        self.seen_files[stat.path] = (stat.path, stat.size_bytes, stat.mtime_ns, doc_id, run_id)
 
     def remove(self, doc_id: str, path: str) -> int:
         """Forget a document that a new version of its file replaces; returns how many facts go with it."""
@@ -352,7 +380,7 @@ class LoadBatch:
             if p not in self.gone_files:
                 held.setdefault(d, set()).add(p)
         for p, seen in self.seen_files.items():
-            held.setdefault(str(seen["doc_id"]), set()).add(p)
+            held.setdefault(seen[3], set()).add(p)
         documents = facts = 0
         for p in gone:
             doc_id = self.files[p][2]
@@ -396,25 +424,17 @@ class LoadBatch:
                 con.unregister("gone")
         bodies.flush()
         if self.new_documents:
-            frame = pd.DataFrame.from_records(self.new_documents, columns=[
-                "doc_id", "path", "kind", "title", "outlet", "published", "encoding", "size_bytes", "run_id",
-                "extractor"])
-            frame["published"] = pd.to_datetime(frame["published"]).dt.date
-            frame["size_bytes"] = frame["size_bytes"].astype("Int64")
-            con.register("new_documents", frame)
+            con.register("new_documents", arrow_table(self.new_documents, _DOCUMENT_SCHEMA))
             try:
                 con.execute(
                     "INSERT INTO documents (doc_id, path, kind, title, outlet, published, encoding, size_bytes, "
-                    "run_id, loaded_at, extractor) SELECT doc_id, path, kind, title, outlet, "
-                    "CAST(published AS DATE), encoding, size_bytes, run_id, current_timestamp, extractor "
-                    "FROM new_documents")
+                    "run_id, loaded_at, extractor) SELECT doc_id, path, kind, title, outlet, published, encoding, "
+                    "size_bytes, run_id, current_timestamp, extractor FROM new_documents")
             finally:
                 con.unregister("new_documents")
         insert_facts(con, self.new_facts, self.fact_docs, self.fact_bodies, self.fact_runs)
         if self.seen_files:
-            frame = pd.DataFrame(list(self.seen_files.values()),
-                                 columns=["path", "size_bytes", "mtime_ns", "doc_id", "run_id"])
-            con.register("seen_files", frame)
+            con.register("seen_files", arrow_table(list(self.seen_files.values()), _SEEN_FILE_SCHEMA))
             try:
                 con.execute("DELETE FROM document_files WHERE path IN (SELECT path FROM seen_files)")
                 con.execute("INSERT INTO document_files SELECT path, size_bytes, mtime_ns, doc_id, run_id, "
