@@ -20,10 +20,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from viparse.normalize.detector import detect_encoding
-from viparse.normalize.encodings import CHARMAPS
-from viparse.normalize.frequency import vietnamese_score
-from viparse.normalize.tables import convert
+# viparse is imported where a legacy encoding is considered, not here: most files are plain Unicode, and
+# every run and worker process would otherwise pay for its import.
 
 
 class UndecodableError(ValueError):
@@ -76,6 +74,9 @@ def _looks_utf16(data: bytes) -> str | None:
 
 
 def _legacy_candidates(data: bytes) -> dict[str, str]:
+    from viparse.normalize.encodings import CHARMAPS
+    from viparse.normalize.tables import convert
+
     # TCVN3/VNI glyphs surface as Latin-1 characters (viparse's tables are keyed that way).
     surface = data.decode("latin-1")
     out = {name: convert(surface, CHARMAPS[name]) for name in ("tcvn3", "vni")}
@@ -84,6 +85,8 @@ def _legacy_candidates(data: bytes) -> dict[str, str]:
 
 
 def _score(text: str) -> float:
+    from viparse.normalize.frequency import vietnamese_score
+
     sample = text[:20000]
     if "\ufffd" in sample:
         return -99.0
@@ -128,6 +131,9 @@ def _unicode(text: str, encoding: str) -> Decoded:
     # Mojibake of a legacy font is all Latin-1: a text with Vietnamese letters beyond it (more than one in a
     # thousand characters) is Unicode already.
     if not _more_than(_BEYOND_LATIN1, sample, len(sample) // 1000) and _LATIN1_UPPER.search(sample):
+        from viparse.normalize.encodings import CHARMAPS
+        from viparse.normalize.tables import convert
+
         base = _score(tidy)
         best_name, best_text, best = "", tidy, base
         for name in ("tcvn3", "vni"):
@@ -167,6 +173,10 @@ def decode_str(text: str, container: str) -> Decoded:
 
 def convert_legacy(text: str, fonts: Iterable[str]) -> Decoded | None:
     """Convert text whose font names say TCVN3 (`.VnTime`) or VNI (`VNI-Times`); None when they do not."""
+    from viparse.normalize.detector import detect_encoding
+    from viparse.normalize.encodings import CHARMAPS
+    from viparse.normalize.tables import convert
+
     found = detect_encoding(list(fonts))
     name = found.encoding
     if name not in ("tcvn3", "vni"):
