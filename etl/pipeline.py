@@ -19,6 +19,7 @@ import functools
 import importlib.metadata
 import logging
 import os
+import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
@@ -61,6 +62,7 @@ def run(
     """
     inputs = [str(p) for p in paths]
     report = RunReport(db_path=str(db), inputs=inputs, started_at=datetime.now())
+    lap = _Laps(report)
     limit = int(max_input_mb * 1048576) if max_input_mb is not None else max_input_bytes()
     files, skipped = discover(inputs)
     for path, reason in skipped:
@@ -83,6 +85,7 @@ def run(
                 to_read.append((name, stat))
         started = Reader([name for name, _ in to_read])
         report.workers = started.workers
+        lap("discover")
         return started
 
     try:
@@ -99,18 +102,22 @@ def run(
                     report.facts_removed += _clear_documents(con)
                 if known is None:
                     known = KnownFiles(con)
+                    lap("prepare")
                     reader = start_reading(known)
                 assert reader is not None
                 batch = LoadBatch(con, known)
+                lap("prepare")
                 outcomes = reader.outcomes()
                 for i, ((name, stat), outcome) in enumerate(zip(to_read, outcomes, strict=True), 1):
                     if progress:
                         progress(i, len(to_read), name)
                     _apply(outcome, stat, report, batch, bodies, run_id)
+                lap("read_extract")
                 if not keep_deleted:
                     report.removed_paths, report.documents_removed, removed = batch.forget_missing(present, roots)
                     report.facts_removed += removed
                 batch.write(bodies)
+                lap("write")
                 loaded = report.documents_new + report.documents_changed + report.documents_unchanged
                 if report.errors:
                     report.status = "partial" if loaded or report.facts_added else "failed"
@@ -119,6 +126,8 @@ def run(
                     record_error(report, " ".join(inputs) or "(no input)", "discover", "no input files were found")
                 check_quality(con)
                 finish_run(con, report)
+                lap("check")
+        lap("publish")
     except RunInProgressError:
         raise  # another run holds the warehouse: nothing of ours to record
     except PartybuildError as exc:
@@ -129,6 +138,20 @@ def run(
         if reader is not None:
             reader.close()
     return report
+
+
+class _Laps:
+    """Wall time per stage into report.stage_seconds: each call books the time since the previous one."""
+
+    def __init__(self, report: RunReport) -> None:
+        self.report = report
+        self.last = time.perf_counter()
+
+    def __call__(self, stage: str) -> None:
+        now = time.perf_counter()
+        seconds = self.report.stage_seconds
+        seconds[stage] = round(seconds.get(stage, 0.0) + now - self.last, 4)
+        self.last = now
 
 
 def _record_failure(db: Path, report: RunReport) -> None:

@@ -40,6 +40,7 @@ def test_parallel_and_sequential_runs_write_the_same_warehouse(tmp_path: Path,
     two = run([src], tmp_path / "two.duckdb")
     assert (one.workers, two.workers) == (1, 2)
     assert (two.status, two.documents_rejected, two.rows_rejected) == ("partial", 1, 1)
+    assert list(two.stage_seconds) == ["discover", "prepare", "read_extract", "write", "check", "publish"]
     for key in ("documents_new", "documents_rejected", "rows_rejected", "facts_added"):
         assert getattr(one, key) == getattr(two, key), key
     assert [str(e) for e in one.errors] == [str(e) for e in two.errors]
