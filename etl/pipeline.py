@@ -19,6 +19,7 @@ import functools
 import importlib.metadata
 import logging
 import os
+import threading
 import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -69,52 +70,30 @@ def run(
         report.documents_rejected += 1
         record_error(report, str(path), "discover", reason)
     roots = [os.path.abspath(p) for p in inputs if os.path.isdir(p)]
-    version = None if reprocess else _code_version()
-    reader: Reader | None = None
-    present: set[str] = set()
-    to_read: list[tuple[str, FileStat]] = []
-
-    def start_reading(known: KnownFiles) -> Reader:
-        if reprocess:
-            known.forget_documents()
-        for name in files:
-            report.documents_seen += 1
-            abspath, stat = _check(name, report, known, limit, version=version)
-            present.add(abspath)
-            if stat is not None:
-                to_read.append((name, stat))
-        started = Reader([name for name, _ in to_read])
-        report.workers = started.workers
-        lap("discover")
-        return started
-
+    lap("discover")
+    plan = _Plan(files, limit, reprocess=reprocess)
     try:
         with run_lock(db):
-            # What the warehouse knows decides what to read; read from the live file when it can be, the
-            # workers read and extract while this process copies, migrates and prepares the warehouse.
-            known = read_known_files(db)
-            if known is not None:
-                reader = start_reading(known)
+            # What the warehouse knows decides what to read. From the live file when it can be, in a thread
+            # of its own, so that the workers read and extract while this one copies and migrates the warehouse.
+            plan.start_from_live(db)
             with updating(db) as con:
                 run_id = start_run(con, report)
                 bodies = BodyResolver(con)
                 if reprocess:
                     report.facts_removed += _clear_documents(con)
-                if known is None:
-                    known = KnownFiles(con)
-                    lap("prepare")
-                    reader = start_reading(known)
-                assert reader is not None
+                reader, known = plan.finish(con, report)
                 batch = LoadBatch(con, known)
                 lap("prepare")
-                outcomes = reader.outcomes()
-                for i, ((name, stat), outcome) in enumerate(zip(to_read, outcomes, strict=True), 1):
+                to_read = plan.to_read
+                for i, ((name, stat), outcome) in enumerate(zip(to_read, reader.outcomes(), strict=True), 1):
                     if progress:
                         progress(i, len(to_read), name)
                     _apply(outcome, stat, report, batch, bodies, run_id)
                 lap("read_extract")
                 if not keep_deleted:
-                    report.removed_paths, report.documents_removed, removed = batch.forget_missing(present, roots)
+                    report.removed_paths, report.documents_removed, removed = batch.forget_missing(
+                        plan.present, roots)
                     report.facts_removed += removed
                 batch.write(bodies)
                 lap("write")
@@ -135,9 +114,84 @@ def run(
         _record_failure(db, report)
         raise
     finally:
-        if reader is not None:
-            reader.close()
+        plan.close()
     return report
+
+
+class _Plan:
+    """Which files a run reads, and the reader that reads them: every input's stat against what the warehouse knew.
+
+    `start_from_live` decides from the live warehouse in a thread while the run prepares its copy (and starts the
+    workers from there); `finish` waits for it, or decides from the copy when the live file could not be used
+    (a migration to apply, a WAL to fold in). Counts and rejections go to a report of the plan's own, added to
+    the run's by `finish`, so the two threads never write the same object.
+    """
+
+    def __init__(self, files: list[str], limit: int, *, reprocess: bool) -> None:
+        self.files, self.limit, self.reprocess = files, limit, reprocess
+        self.version = None if reprocess else _code_version()
+        self.report = RunReport(db_path="", inputs=[])
+        self.present: set[str] = set()
+        self.to_read: list[tuple[str, FileStat]] = []
+        self.known: KnownFiles | None = None
+        self.reader: Reader | None = None
+        self._thread: threading.Thread | None = None
+        self._failure: BaseException | None = None
+
+    def start_from_live(self, db: Path) -> None:
+        if db.with_name(db.name + ".wal").exists():
+            return  # the copy folds it in first: decide from the copy
+        self._thread = threading.Thread(target=self._from_live, args=(db,), name="partybuild-plan", daemon=True)
+        self._thread.start()
+
+    def _from_live(self, db: Path) -> None:
+        try:
+            known = read_known_files(db)
+            if known is not None:
+                self._decide(known)
+        except BaseException as exc:  # raised again in the run's thread by finish()
+            self._failure = exc
+
+    def _decide(self, known: KnownFiles) -> None:
+        if self.reprocess:
+            known.forget_documents()
+        for name in self.files:
+            self.report.documents_seen += 1
+            abspath, stat = _check(name, self.report, known, self.limit, version=self.version)
+            self.present.add(abspath)
+            if stat is not None:
+                self.to_read.append((name, stat))
+        self.known = known
+        self.reader = Reader([name for name, _ in self.to_read])
+
+    def finish(self, con: duckdb.DuckDBPyConnection, report: RunReport) -> tuple[Reader, KnownFiles]:
+        """The reader and what the warehouse knew, once decided; the plan's counts and rejections into `report`."""
+        self._join()
+        if self.known is None:
+            self._decide(KnownFiles(con))
+        assert self.reader is not None and self.known is not None
+        mine = self.report
+        report.documents_seen += mine.documents_seen
+        report.documents_unchanged += mine.documents_unchanged
+        report.documents_rejected += mine.documents_rejected
+        report.errors.extend(mine.errors)
+        report.workers = self.reader.workers
+        return self.reader, self.known
+
+    def _join(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+        if self._failure is not None:
+            failure, self._failure = self._failure, None
+            raise failure
+
+    def close(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+        if self.reader is not None:
+            self.reader.close()
 
 
 class _Laps:

@@ -93,8 +93,9 @@ class RunReport:
     facts_removed: int = 0
     failure: str | None = None           # why nothing was published, when the run failed as a whole
     workers: int = 1                     # processes that read and extracted the files
-    # wall seconds per stage: discover (and stat), prepare (copy, migrate), read_extract (what is left of it
-    # once the warehouse is ready), write, check, publish (summary tables, checkpoint, rename)
+    # wall seconds per stage: discover (finding the files), prepare (copy and migrate the warehouse while the
+    # files are stat'ed and the workers start), read_extract (what is left of it once the warehouse is ready),
+    # write, check (quality gates), publish (summary tables, checkpoint, rename)
     stage_seconds: dict[str, float] = field(default_factory=dict)
     errors: list[RunError] = field(default_factory=list)
     removed_paths: list[str] = field(default_factory=list)  # the deleted files behind documents_removed
