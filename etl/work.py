@@ -157,7 +157,8 @@ class Reader:
     def _start(self) -> None:
         try:
             _, context = _context()
-            self.pool = context.Pool(self.workers, initializer=warm)
+            # The metric names spreadsheets need come from here: loading them in a worker would import pandas.
+            self.pool = context.Pool(self.workers, initializer=warm, initargs=(MetricLookup(),))
             self._results = self.pool.imap(read_and_extract, self.names, chunksize=CHUNK_FILES)
         except BaseException as exc:  # raised again in the run's thread by outcomes()
             self._failure = exc
@@ -185,13 +186,16 @@ _WARM_TEXT = ("Đảng bộ huyện Cam Lộ kết nạp đảng viên mới\n\n
               "Năm 2023, Đảng bộ huyện Cam Lộ (Quảng Trị) đã kết nạp 40 đảng viên mới.")
 
 
-def warm() -> None:
+def warm(metrics: MetricLookup | None = None) -> None:
     """The extractor's catalogue, registry and compiled patterns, loaded once per process before its first file.
 
     The fork server calls it (etl.warmup), so its workers inherit them; each worker calls it again as its
-    initializer, which then costs nothing. Metric names for spreadsheets are loaded on the first one met,
-    since they bring pandas.
+    initializer, which then costs one short extraction, with the metric names for spreadsheets from the run
+    (`metrics`), so that a worker never imports pandas.
     """
+    global _METRICS
+    if metrics is not None:
+        _METRICS = metrics
     from etl.extract import extract_document
     from etl.extract.metrics import load_catalogue
     from etl.extract.registry import REGISTRY
