@@ -1,6 +1,7 @@
 """Documents → fact records: the spreadsheet template, a .jsonl of facts, or prose through the extractor.
 
-Pure functions of one document (no warehouse), so a run can call them in worker processes. Bad rows are
+Pure functions of one document (no warehouse, nor pandas or DuckDB imported), so a run can call them in worker
+processes. Bad rows are
 reported on the `report` given (file, row, reason) and the other rows still load.
 """
 
@@ -8,18 +9,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from etl.load import record_error
-from etl.records import FactRecord, RunReport
+from etl.records import FactRecord, RunReport, record_error
 from etl.sources.base import SourceDocument
 from etl.template import parse_amount, parse_period
 from warehouse.names import fold
-from warehouse.refdata import load_metric_catalogue
 
 
 class MetricLookup:
     """A metric by its id, its Vietnamese or English name, or any name listed in the catalogue."""
 
     def __init__(self) -> None:
+        # warehouse.refdata brings pandas and DuckDB, which a worker process otherwise never needs
+        from warehouse.refdata import load_metric_catalogue
+
         self.metrics = {m["id"]: m for m in load_metric_catalogue()}
         self.names: dict[str, str] = {}
         for m in self.metrics.values():

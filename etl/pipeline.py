@@ -8,7 +8,9 @@ changed is read and compared by the hash of its normalised content; a new versio
 replaces the facts of the old one. `reprocess=True` forgets every document and extracts all again.
 
 Files are read and extracted in worker processes when there are many (etl.work); everything that decides
-and writes happens here, in file order.
+and writes happens here, in file order. Which files to read is decided from the live warehouse (read-only,
+under the run's lock) when its private copy will hold the same, so the workers start before the copy is made
+and migrated; otherwise from the copy, after migrating it.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ import functools
 import importlib.metadata
 import logging
 import os
+import threading
+import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
@@ -24,12 +28,21 @@ from pathlib import Path
 import duckdb
 
 from etl.errors import PartybuildError, RunInProgressError
-from etl.load import BodyResolver, FileStat, LoadBatch, check_quality, finish_run, record_error, start_run
-from etl.records import RunReport
+from etl.load import (
+    BodyResolver,
+    FileStat,
+    KnownFiles,
+    LoadBatch,
+    check_quality,
+    finish_run,
+    read_known_files,
+    start_run,
+)
+from etl.records import RunReport, record_error
 from etl.sources import discover
 from etl.sources.base import max_input_bytes
 from etl.work import Outcome, Reader, extractor_version
-from warehouse.publish import write_session
+from warehouse.publish import run_lock, updating, write_session
 
 log = logging.getLogger(__name__)
 
@@ -50,48 +63,50 @@ def run(
     """
     inputs = [str(p) for p in paths]
     report = RunReport(db_path=str(db), inputs=inputs, started_at=datetime.now())
+    lap = _Laps(report)
     limit = int(max_input_mb * 1048576) if max_input_mb is not None else max_input_bytes()
     files, skipped = discover(inputs)
     for path, reason in skipped:
         report.documents_rejected += 1
         record_error(report, str(path), "discover", reason)
     roots = [os.path.abspath(p) for p in inputs if os.path.isdir(p)]
-    version = _code_version()
-    reader: Reader | None = None
+    lap("discover")
+    plan = _Plan(files, limit, reprocess=reprocess)
     try:
-        with write_session(db) as con:
-            run_id = start_run(con, report)
-            bodies = BodyResolver(con)
-            if reprocess:
-                report.facts_removed += _clear_documents(con)
-            batch = LoadBatch(con)
-            present: set[str] = set()
-            to_read: list[tuple[str, FileStat]] = []
-            for name in files:
-                report.documents_seen += 1
-                abspath, stat = _check(name, report, batch, limit, version=None if reprocess else version)
-                present.add(abspath)
-                if stat is not None:
-                    to_read.append((name, stat))
-            reader = Reader(len(to_read))
-            report.workers = reader.workers
-            outcomes = reader.outcomes(name for name, _ in to_read)
-            for i, ((name, stat), outcome) in enumerate(zip(to_read, outcomes, strict=True), 1):
-                if progress:
-                    progress(i, len(to_read), name)
-                _apply(outcome, stat, report, batch, bodies, run_id)
-            if not keep_deleted:
-                report.removed_paths, report.documents_removed, removed = batch.forget_missing(present, roots)
-                report.facts_removed += removed
-            batch.write(bodies)
-            loaded = report.documents_new + report.documents_changed + report.documents_unchanged
-            if report.errors:
-                report.status = "partial" if loaded or report.facts_added else "failed"
-            elif report.documents_seen == 0 and not report.documents_removed:
-                report.status = "failed"
-                record_error(report, " ".join(inputs) or "(no input)", "discover", "no input files were found")
-            check_quality(con)
-            finish_run(con, report)
+        with run_lock(db):
+            # What the warehouse knows decides what to read. From the live file when it can be, in a thread
+            # of its own, so that the workers read and extract while this one copies and migrates the warehouse.
+            plan.start_from_live(db)
+            with updating(db) as con:
+                run_id = start_run(con, report)
+                bodies = BodyResolver(con)
+                if reprocess:
+                    report.facts_removed += _clear_documents(con)
+                reader, known = plan.finish(con, report)
+                batch = LoadBatch(con, known)
+                lap("prepare")
+                to_read = plan.to_read
+                for i, ((name, stat), outcome) in enumerate(zip(to_read, reader.outcomes(), strict=True), 1):
+                    if progress:
+                        progress(i, len(to_read), name)
+                    _apply(outcome, stat, report, batch, bodies, run_id)
+                lap("read_extract")
+                if not keep_deleted:
+                    report.removed_paths, report.documents_removed, removed = batch.forget_missing(
+                        plan.present, roots)
+                    report.facts_removed += removed
+                batch.write(bodies)
+                lap("write")
+                loaded = report.documents_new + report.documents_changed + report.documents_unchanged
+                if report.errors:
+                    report.status = "partial" if loaded or report.facts_added else "failed"
+                elif report.documents_seen == 0 and not report.documents_removed:
+                    report.status = "failed"
+                    record_error(report, " ".join(inputs) or "(no input)", "discover", "no input files were found")
+                check_quality(con)
+                finish_run(con, report)
+                lap("check")
+        lap("publish")
     except RunInProgressError:
         raise  # another run holds the warehouse: nothing of ours to record
     except PartybuildError as exc:
@@ -99,9 +114,98 @@ def run(
         _record_failure(db, report)
         raise
     finally:
-        if reader is not None:
-            reader.close()
+        plan.close()
     return report
+
+
+class _Plan:
+    """Which files a run reads, and the reader that reads them: every input's stat against what the warehouse knew.
+
+    `start_from_live` decides from the live warehouse in a thread while the run prepares its copy (and starts the
+    workers from there); `finish` waits for it, or decides from the copy when the live file could not be used
+    (a migration to apply, a WAL to fold in). Counts and rejections go to a report of the plan's own, added to
+    the run's by `finish`, so the two threads never write the same object.
+    """
+
+    def __init__(self, files: list[str], limit: int, *, reprocess: bool) -> None:
+        self.files, self.limit, self.reprocess = files, limit, reprocess
+        self.version = None if reprocess else _code_version()
+        self.report = RunReport(db_path="", inputs=[])
+        self.present: set[str] = set()
+        self.to_read: list[tuple[str, FileStat]] = []
+        self.known: KnownFiles | None = None
+        self.reader: Reader | None = None
+        self._thread: threading.Thread | None = None
+        self._failure: BaseException | None = None
+
+    def start_from_live(self, db: Path) -> None:
+        if db.with_name(db.name + ".wal").exists():
+            return  # the copy folds it in first: decide from the copy
+        self._thread = threading.Thread(target=self._from_live, args=(db,), name="partybuild-plan", daemon=True)
+        self._thread.start()
+
+    def _from_live(self, db: Path) -> None:
+        try:
+            known = read_known_files(db)
+            if known is not None:
+                self._decide(known)
+        except BaseException as exc:  # raised again in the run's thread by finish()
+            self._failure = exc
+
+    def _decide(self, known: KnownFiles) -> None:
+        if self.reprocess:
+            known.forget_documents()
+        for name in self.files:
+            self.report.documents_seen += 1
+            abspath, stat = _check(name, self.report, known, self.limit, version=self.version)
+            self.present.add(abspath)
+            if stat is not None:
+                self.to_read.append((name, stat))
+        self.known = known
+        self.reader = Reader([name for name, _ in self.to_read])
+
+    def finish(self, con: duckdb.DuckDBPyConnection, report: RunReport) -> tuple[Reader, KnownFiles]:
+        """The reader and what the warehouse knew, once decided; the plan's counts and rejections into `report`."""
+        self._join()
+        if self.known is None:
+            self._decide(KnownFiles(con))
+        assert self.reader is not None and self.known is not None
+        mine = self.report
+        report.documents_seen += mine.documents_seen
+        report.documents_unchanged += mine.documents_unchanged
+        report.documents_rejected += mine.documents_rejected
+        report.errors.extend(mine.errors)
+        report.workers = self.reader.workers
+        return self.reader, self.known
+
+    def _join(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+        if self._failure is not None:
+            failure, self._failure = self._failure, None
+            raise failure
+
+    def close(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+        if self.reader is not None:
+            self.reader.close()
+
+
+class _Laps:
+    """Wall time per stage into report.stage_seconds: each call books the time since the previous one."""
+
+    def __init__(self, report: RunReport) -> None:
+        self.report = report
+        self.last = time.perf_counter()
+
+    def __call__(self, stage: str) -> None:
+        now = time.perf_counter()
+        seconds = self.report.stage_seconds
+        seconds[stage] = round(seconds.get(stage, 0.0) + now - self.last, 4)
+        self.last = now
 
 
 def _record_failure(db: Path, report: RunReport) -> None:
@@ -116,7 +220,7 @@ def _record_failure(db: Path, report: RunReport) -> None:
         log.warning("could not record the failed run in %s", db, exc_info=True)
 
 
-def _check(name: str, report: RunReport, batch: LoadBatch, limit: int, *,
+def _check(name: str, report: RunReport, known: KnownFiles, limit: int, *,
            version: str | None) -> tuple[str, FileStat | None]:
     """(absolute path, its stat when the file must be read). Unchanged and refused files are counted here.
 
@@ -130,16 +234,16 @@ def _check(name: str, report: RunReport, batch: LoadBatch, limit: int, *,
         _reject(report, Path(name), "read", f"cannot be read: {exc.strerror or exc}")
         return abspath, None
     stat = FileStat(abspath, st.st_size, st.st_mtime_ns)
-    if batch.unchanged_stat(stat):
+    if known.unchanged_stat(stat):
         report.documents_unchanged += 1
         return abspath, None
     if st.st_size > limit:
         _reject(report, Path(name), "read", f"the file is {st.st_size / 1048576:.1f} MB, over the "
                 f"{limit / 1048576:.0f} MB limit; split it, or raise the limit with --max-input-mb")
         return abspath, None
-    known = batch.known_rejection(stat, version) if version else None
-    if known:
-        stage, message, row, when = known
+    rejected = known.known_rejection(stat, version) if version else None
+    if rejected:
+        stage, message, row, when = rejected
         _reject(report, Path(name), stage, f"{message} (unchanged since run {when}, not read again)", row)
         return abspath, None
     return abspath, stat

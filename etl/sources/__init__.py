@@ -22,8 +22,9 @@ def reader_for(path: str | Path) -> Reader | None:
     return READERS.get(os.path.splitext(path)[1].lower())
 
 
-def _walk(folder: str) -> Iterator[str]:
-    """Files under `folder`, recursively, skipping hidden files and folders; scandir avoids a stat per file."""
+def _walk(folder: str) -> Iterator[tuple[str, str]]:
+    """(path, name) of the files under `folder`, recursively, skipping hidden files and folders; scandir avoids
+    a stat per file."""
     stack = [folder]
     while stack:
         current = stack.pop()
@@ -37,7 +38,7 @@ def _walk(folder: str) -> Iterator[str]:
             if entry.is_dir(follow_symlinks=False):
                 stack.append(entry.path)
             elif entry.is_file():
-                yield entry.path
+                yield entry.path, entry.name
 
 
 def discover(paths: Iterable[str | Path]) -> tuple[list[str], list[tuple[Path, str]]]:
@@ -50,14 +51,13 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[str], list[tuple[Path, s
     for raw in paths:
         path = str(raw)
         if os.path.isdir(path):
-            for child in sorted(_walk(path)):
-                name = os.path.basename(child)
+            for child, name in sorted(_walk(path)):
                 if name == "truth.jsonl":
                     continue
-                if reader_for(child):
+                suffix = os.path.splitext(name)[1]
+                if suffix.lower() in READERS:
                     files.append(child)
                 else:
-                    suffix = os.path.splitext(name)[1]
                     skipped.append((Path(child), f"unknown file type '{suffix or '(none)'}'"))
         elif os.path.isfile(path):
             if reader_for(path):

@@ -14,15 +14,14 @@ none of them are refused with a message saying how to re-save the file.
 from __future__ import annotations
 
 import codecs
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from viparse.normalize.detector import detect_encoding
-from viparse.normalize.encodings import CHARMAPS
-from viparse.normalize.frequency import vietnamese_score
-from viparse.normalize.tables import convert
+# viparse is imported where a legacy encoding is considered, not here: most files are plain Unicode, and
+# every run and worker process would otherwise pay for its import.
 
 
 class UndecodableError(ValueError):
@@ -51,13 +50,20 @@ _LATIN1_UPPER = re.compile("[\u00a0-\u00ff]")
 
 
 def _tidy(text: str) -> str:
-    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n")).lstrip("\ufeff")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text).lstrip("\ufeff")
+
+
+def _more_than(pattern: re.Pattern[str], text: str, limit: int) -> bool:
+    """Whether `pattern` occurs more than `limit` times in `text`, stopping at the first match past it."""
+    return next(itertools.islice(pattern.finditer(text), limit, None), None) is not None
 
 
 def _looks_utf16(data: bytes) -> str | None:
     """UTF-16 without a BOM: Vietnamese text in UTF-16 has a NUL in most ASCII positions."""
     sample = data[:4096]
-    if len(sample) < 4 or len(sample) % 2:
+    if len(sample) < 4 or len(sample) % 2 or b"\x00" not in sample:  # no NUL at all: not UTF-16
         return None
     even, odd = sample[0::2], sample[1::2]
     if odd.count(0) > 0.3 * len(odd) and even.count(0) < 0.05 * len(even):
@@ -68,6 +74,9 @@ def _looks_utf16(data: bytes) -> str | None:
 
 
 def _legacy_candidates(data: bytes) -> dict[str, str]:
+    from viparse.normalize.encodings import CHARMAPS
+    from viparse.normalize.tables import convert
+
     # TCVN3/VNI glyphs surface as Latin-1 characters (viparse's tables are keyed that way).
     surface = data.decode("latin-1")
     out = {name: convert(surface, CHARMAPS[name]) for name in ("tcvn3", "vni")}
@@ -76,6 +85,8 @@ def _legacy_candidates(data: bytes) -> dict[str, str]:
 
 
 def _score(text: str) -> float:
+    from viparse.normalize.frequency import vietnamese_score
+
     sample = text[:20000]
     if "\ufffd" in sample:
         return -99.0
@@ -111,15 +122,18 @@ def decode(data: bytes, *, declared: str | None = None) -> Decoded:
 
 def _unicode(text: str, encoding: str) -> Decoded:
     label = encoding
-    if unicodedata.normalize("NFC", text) != text:
+    if not unicodedata.is_normalized("NFC", text):
         label += "+nfd"
     tidy = _tidy(text)
     # Legacy fonts store TCVN3/VNI letters as Latin-1 code points; a UTF-8 page or a .docx may carry
     # them re-encoded. Convert only when clearly better Vietnamese.
     sample = tidy[:20000]
-    # Mojibake of a legacy font is all Latin-1: a text with Vietnamese letters beyond it is Unicode already.
-    beyond = len(_BEYOND_LATIN1.findall(sample))
-    if beyond <= len(sample) // 1000 and _LATIN1_UPPER.search(sample):
+    # Mojibake of a legacy font is all Latin-1: a text with Vietnamese letters beyond it (more than one in a
+    # thousand characters) is Unicode already.
+    if not _more_than(_BEYOND_LATIN1, sample, len(sample) // 1000) and _LATIN1_UPPER.search(sample):
+        from viparse.normalize.encodings import CHARMAPS
+        from viparse.normalize.tables import convert
+
         base = _score(tidy)
         best_name, best_text, best = "", tidy, base
         for name in ("tcvn3", "vni"):
@@ -159,6 +173,10 @@ def decode_str(text: str, container: str) -> Decoded:
 
 def convert_legacy(text: str, fonts: Iterable[str]) -> Decoded | None:
     """Convert text whose font names say TCVN3 (`.VnTime`) or VNI (`VNI-Times`); None when they do not."""
+    from viparse.normalize.detector import detect_encoding
+    from viparse.normalize.encodings import CHARMAPS
+    from viparse.normalize.tables import convert
+
     found = detect_encoding(list(fonts))
     name = found.encoding
     if name not in ("tcvn3", "vni"):

@@ -143,6 +143,19 @@ def test_a_failed_quality_gate_publishes_nothing(tmp_path: Path, db_path: Path,
     assert runs[1][2] == 0
 
 
+def test_the_gates_check_again_when_the_facts_changed_outside_a_run(tmp_path: Path, db_path: Path) -> None:
+    src = jsonl_folder(tmp_path / "a", 1, 2)
+    run([src], db_path)
+    assert run([src], db_path).status == "ok"  # unchanged: the gates passed on these very facts before
+    with duckdb.connect(str(db_path)) as con:  # a writer that bypassed the run put in a broken fact
+        con.execute("INSERT INTO facts SELECT nextval('fact_id_seq'), * EXCLUDE (fact_id) REPLACE (-5 AS value) "
+                    "FROM facts LIMIT 1")
+    from etl.errors import WarehouseError
+
+    with pytest.raises(WarehouseError, match="1 negative values"):
+        run([src], db_path)
+
+
 def facts_and_documents(db: Path) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
     with duckdb.connect(str(db), read_only=True) as con:
         facts = con.execute("SELECT * FROM facts ORDER BY fact_id").fetchall()
