@@ -23,6 +23,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import auth, data, state
+from dashboard.evidence_text import as_markdown_text
 from dashboard.i18n import format_datetime, format_number
 from dashboard.state import t
 from etl.errors import PartybuildError
@@ -170,11 +171,11 @@ def empty_state() -> dict[str, Any] | None:
     if status == "ok":
         return summary
     if status == "missing":
-        st.info(t("no_warehouse", path=str(data.db_path())), icon=":material/database_off:")
+        st.info(t("no_warehouse", path=as_markdown_text(data.db_path())), icon=":material/database_off:")
     elif status == "empty":
         st.info(t("empty_warehouse"), icon=":material/inbox:")
     else:
-        st.error(t("warehouse_error", error=error or ""))
+        st.error(t("warehouse_error", error=as_markdown_text(error or "")))
     return None
 
 
@@ -184,7 +185,7 @@ def guard() -> Iterator[None]:
     try:
         yield
     except PartybuildError as exc:
-        st.error(t("warehouse_error", error=str(exc)))
+        st.error(t("warehouse_error", error=as_markdown_text(exc)))
     except Exception:
         log.exception("dashboard page failed")
         st.error(t("unexpected_error"))

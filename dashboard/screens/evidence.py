@@ -19,7 +19,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import auth, data, frame, state
-from dashboard.evidence_text import highlight
+from dashboard.evidence_text import as_markdown_text, highlight
 from dashboard.i18n import format_date, format_datetime, format_number, format_value
 from dashboard.state import t
 from etl.errors import PartybuildError
@@ -61,7 +61,8 @@ def main() -> None:
     metric = state.get("fmetric") or f.metric
     bodies = [body] if body else f.bodies
     if start or end or body:
-        what = " · ".join(x for x in [body, format_date(start) if start else "", format_date(end) if end else ""] if x)
+        what = " · ".join(as_markdown_text(x) for x in [body, format_date(start) if start else "",
+                                                         format_date(end) if end else ""] if x)
         c1, c2 = st.columns([4, 1])
         c1.info(t("evidence_filter", what=what), icon=":material/filter_alt:")
         if c2.button(t("evidence_clear"), key="clear_chart_filter"):
@@ -137,7 +138,7 @@ def _submit(call: Callable[[], Any], select: Callable[[Any], int], message: str,
         st.error(t("edit_refused"), icon=":material/block:")
         return
     except PartybuildError as exc:  # a correction that cannot be made as asked, or a run holding the lock
-        st.error(t("edit_failed", error=str(exc)))
+        st.error(t("edit_failed", error=as_markdown_text(exc)))
         return
     st.session_state[SELECT_KEY] = select(result)
     st.session_state[FLASH_KEY] = message

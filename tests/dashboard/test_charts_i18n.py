@@ -100,3 +100,26 @@ def test_every_chart_is_a_valid_plotly_figure(monkeypatch: pytest.MonkeyPatch) -
         fig.to_json()
     assert figures[3].layout.annotations[2].text == "Ba" and figures[3].data[2].xaxis == "x3"
     assert list(figures[5].data[0].marker.opacity) == [0.2, 1.0]
+
+
+def test_text_from_documents_is_escaped_for_markdown() -> None:
+    from dashboard.evidence_text import as_markdown_text
+
+    assert as_markdown_text("Chi bộ *số 1* [xem](http://x.vn) $a$ <b>") == (
+        "Chi bộ \\*số 1\\* \\[xem\\]\\(http\\://x\\.vn\\) \\$a\\$ \\<b\\>")
+    assert as_markdown_text("Đảng bộ tỉnh Bà Rịa - Vũng Tàu") == "Đảng bộ tỉnh Bà Rịa \\- Vũng Tàu"
+    assert as_markdown_text("dòng 1\ndòng 2") == "dòng 1 dòng 2"
+
+
+def test_chart_labels_escape_the_tags_plotly_would_read() -> None:
+    bodies = pd.DataFrame({"body_id": ["x", "y"], "body": ["Chi bộ <b>Bản Phố</b>", "Đảng ủy A & B"],
+                           "value": [5.0, 3.0], "partial": [False, False], "parent_id": [None, "x"], "depth": [1, 2]})
+    ranking = charts.bar_by_body(bodies, unit="persons", lang="vi")
+    assert list(ranking.data[0].y) == ["Đảng ủy A &amp; B", "Chi bộ &lt;b&gt;Bản Phố&lt;/b&gt;"]
+    assert list(ranking.data[0].customdata) == ["y", "x"]  # the ids a click reports stay as they are
+    tree = charts.treemap(bodies, root_label="<i>Toàn quốc</i>", unit="persons", lang="vi")
+    assert list(tree.data[0].labels) == ["&lt;i&gt;Toàn quốc&lt;/i&gt;", "Chi bộ &lt;b&gt;Bản Phố&lt;/b&gt;",
+                                         "Đảng ủy A &amp; B"]
+    years = pd.DataFrame({"year": [2023], "value": [1.0], "partial": [False], "body": ["<a href='x'>A</a>"]})
+    series = charts.time_series(years, x="year", y="value", unit="persons", lang="vi", group="body")
+    assert series.data[0].name == "&lt;a href='x'&gt;A&lt;/a&gt;"

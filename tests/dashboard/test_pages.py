@@ -94,3 +94,13 @@ def test_page_links_carry_the_filters_just_changed(app, no_errors, sample_db: Pa
     no_errors(at)
     links = at.get("page_link")
     assert len(links) == len(PAGES) and all("metric=funds_donated" in link.proto.query_string for link in links)
+
+
+def test_names_from_the_address_are_shown_as_written(app, no_errors, sample_db: Path) -> None:
+    at = app(sample_db, "screens/evidence.py", fbody="*x* [y](http://z.vn)", fmetric="members_admitted")
+    no_errors(at)
+    assert any("\\*x\\* \\[y\\]\\(http\\://z\\.vn\\)" in i.value for i in at.info)
+    at = app(sample_db, "screens/map.py", pickfrom="map", pick="**Hà Nội**")
+    no_errors(at)
+    assert any("\\*\\*Hà Nội\\*\\*" in i.value for i in at.info)  # the selection bar
+    assert any("\\*\\*Hà Nội\\*\\*" in h.value for h in at.subheader)  # the yearly chart's heading
