@@ -6,7 +6,6 @@ the common filters, cross-filtering (crossfilter.py) and the guard that turns er
 from __future__ import annotations
 
 import functools
-import io
 import logging
 import os
 import sys
@@ -22,7 +21,7 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from dashboard import auth, data, state
+from dashboard import auth, data, exports, state
 from dashboard.evidence_text import as_markdown_text
 from dashboard.i18n import format_datetime, format_number
 from dashboard.state import t
@@ -246,25 +245,23 @@ def filters(summary: dict[str, Any], *, bodies: bool = True, level: bool = True,
     return Filters(metric, units.get(metric, ""), chosen_level, chosen, lo, hi, names, units)
 
 
-def downloads(df: pd.DataFrame, name: str, key: str) -> None:
-    """CSV and XLSX buttons for a table (built only when clicked)."""
-    def csv() -> bytes:
-        return df.to_csv(index=False).encode("utf-8-sig")
-
-    def xlsx() -> bytes:
-        out = io.BytesIO()
-        frame = df.copy()
-        for col in frame.columns:  # Excel cannot hold time zones or lists
-            if frame[col].dtype == object:
-                frame[col] = frame[col].map(lambda v: v if v is None or isinstance(v, (str, int, float)) else str(v))
-        frame.to_excel(out, index=False)
-        return out.getvalue()
-
+def downloads(df: pd.DataFrame, name: str, key: str,
+              everything: Callable[[], pd.DataFrame] | None = None) -> None:
+    """CSV and XLSX buttons for a table, built only when clicked. With `everything`, two more that fetch the whole
+    list (not just the rows shown) when clicked."""
     row = st.container(horizontal=True)
-    row.download_button("CSV", csv, file_name=f"{name}.csv", mime="text/csv", key=f"csv_{key}",
-                        icon=":material/download:", on_click="ignore")
-    row.download_button("XLSX", xlsx, file_name=f"{name}.xlsx", key=f"xlsx_{key}", icon=":material/download:",
-                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore")
+    _buttons(row, lambda: df, name, key, "CSV", "XLSX")
+    if everything is not None:
+        _buttons(row, everything, f"{name}-all", f"{key}_all", t("download_all_csv"), t("download_all_xlsx"))
+
+
+def _buttons(row: Any, table: Callable[[], pd.DataFrame], name: str, key: str, csv_label: str,
+             xlsx_label: str) -> None:
+    row.download_button(csv_label, lambda: exports.csv_bytes(table()), file_name=f"{name}.csv", mime="text/csv",
+                        key=f"csv_{key}", icon=":material/download:", on_click="ignore")
+    row.download_button(xlsx_label, lambda: exports.xlsx_bytes(table()), file_name=f"{name}.xlsx",
+                        key=f"xlsx_{key}", icon=":material/download:", on_click="ignore",
+                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
 def n(value: float | int | None) -> str:

@@ -104,13 +104,10 @@ def _facts(args: tuple[Any, ...], opts: dict[str, Any], f: frame.Filters, lang: 
                          column_config={t("col_confidence"): st.column_config.ProgressColumn(
                              t("col_confidence"), min_value=0.0, max_value=1.0, format="%.2f")})
 
-    def full() -> bytes:
-        everything = data.frame("facts_table", *args, limit=2_000_000, **opts)
-        return everything.to_csv(index=False).encode("utf-8-sig")
+    def everything() -> pd.DataFrame:  # every fact the filters select, fetched when a button is clicked
+        return data.frame("facts_table", *args, limit=max(total, 1), **opts)
 
-    frame.downloads(df, "facts-page", "facts_page")
-    st.download_button(t("download_all"), full, file_name="facts.csv", mime="text/csv", key="csv_facts",
-                       icon=":material/download:", on_click="ignore")
+    frame.downloads(df, "facts-page", "facts_page", everything=everything)
     st.subheader(t("detail"))
     rows = event.selection.rows if event else []
     if not rows or rows[0] >= len(df):
@@ -287,6 +284,7 @@ def _history(fid: int, f: frame.Filters, lang: str) -> None:
         t("audit_reason"): trail["reason"],
     })
     st.dataframe(table, hide_index=True, key=f"history_{fid}")
+    frame.downloads(trail, f"history-{fid}", f"history_{fid}")
 
 
 with frame.guard():
