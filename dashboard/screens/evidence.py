@@ -44,12 +44,24 @@ def _date(text: str) -> date | None:
         return None
 
 
+def clear_chart_filter() -> None:
+    """Callback: drop the chart-click filter (body, period, metric) that came with the address."""
+    for key in state.LOCAL_KEYS:
+        st.query_params.pop(key, None)
+
+
 def main() -> None:
-    lang = state.lang()
     st.title(t("page_evidence"))
     summary = frame.empty_state()
-    if summary is None:
-        return
+    if summary is not None:
+        view(summary)
+
+
+@frame.view
+def view(summary: dict[str, Any]) -> None:
+    """The filters, the facts and the selected fact's detail (and, for an editor, its editing controls) as one
+    fragment: a filter, a page or a row chosen reruns this part only."""
+    lang = state.lang()
     for key, empty in st.session_state.pop(RESET_KEY, {}).items():
         st.session_state[key] = empty
     flash = st.session_state.pop(FLASH_KEY, None)
@@ -61,14 +73,12 @@ def main() -> None:
     metric = state.get("fmetric") or f.metric
     bodies = [body] if body else f.bodies
     if start or end or body:
-        what = " · ".join(as_markdown_text(x) for x in [body, format_date(start) if start else "",
-                                                         format_date(end) if end else ""] if x)
+        names = _bodies()[1] if body else {}
+        shown = [names.get(body, body), format_date(start) if start else "", format_date(end) if end else ""]
         c1, c2 = st.columns([4, 1])
-        c1.info(t("evidence_filter", what=what), icon=":material/filter_alt:")
-        if c2.button(t("evidence_clear"), key="clear_chart_filter"):
-            for key in state.LOCAL_KEYS:
-                st.query_params.pop(key, None)
-            st.rerun()
+        c1.info(t("evidence_filter", what=" · ".join(as_markdown_text(x) for x in shown if x)),
+                icon=":material/filter_alt:")
+        c2.button(t("evidence_clear"), key="clear_chart_filter", on_click=clear_chart_filter)
     low = st.toggle(t("low_conf_only"), value=state.get("conf") != "1.0", key="w_lowconf")
     state.put("conf", str(LOW) if low else "1.0")
     max_conf = LOW - 1e-9 if low else 1.0

@@ -104,3 +104,31 @@ def test_names_from_the_address_are_shown_as_written(app, no_errors, sample_db: 
     no_errors(at)
     assert any("\\*\\*Hà Nội\\*\\*" in i.value for i in at.info)  # the selection bar
     assert any("\\*\\*Hà Nội\\*\\*" in h.value for h in at.subheader)  # the yearly chart's heading
+
+
+def test_evidence_filter_changed_in_its_fragment_reaches_the_links(app, no_errors, sample_db: Path) -> None:
+    # (AppTest reruns the whole page for any widget; tests/e2e/test_fragments_browser.py checks in a real server
+    # that a filter change reruns the fragment only.)
+    at = app(sample_db, "screens/evidence.py", level="")
+    at.toggle(key="w_lowconf").set_value(True).run()
+    no_errors(at)
+    assert at.query_params["conf"] == "0.7"
+    links = at.get("page_link")  # the sidebar's links follow the filter changed in the fragment
+    assert len(links) == len(PAGES) and all("conf=0.7" in link.proto.query_string for link in links)
+
+
+def test_evidence_chart_filter_is_cleared_in_the_fragment(app, no_errors, sample_db: Path) -> None:
+    import duckdb
+
+    with duckdb.connect(str(sample_db), read_only=True) as con:
+        body_id, name = con.execute("SELECT body_id, name FROM bodies WHERE level = 'province' ORDER BY body_id "
+                                    "LIMIT 1").fetchone()
+    at = app(sample_db, "screens/evidence.py", fbody=body_id, fstart="2010-01-01", fend="2025-12-31",
+             fmetric="members_admitted")
+    no_errors(at)
+    assert any(name in i.value and "Đang lọc theo biểu đồ" in i.value for i in at.info)  # the body's name, not its id
+    at.button(key="clear_chart_filter").click().run()
+    no_errors(at)
+    assert not any("Đang lọc theo biểu đồ" in i.value for i in at.info)
+    assert not {"fbody", "fstart", "fend", "fmetric"} & set(at.query_params)
+    assert at.dataframe
