@@ -206,13 +206,19 @@ def metric_label(row: pd.Series, lang: str) -> str:
     return str(row["name_vi"] if lang == "vi" else row["name_en"])
 
 
-def filters(summary: dict[str, Any], *, bodies: bool = True, level: bool = True, key: str = "") -> Filters:
-    """Metric, level, bodies and years, read from and written to the URL."""
+def metric_names() -> tuple[dict[str, str], dict[str, str]]:
+    """(metric id → its name in the chosen language, metric id → its unit)."""
     lang = state.lang()
-    key = f"{key}_{lang}"  # a language switch makes fresh widgets; their values come from the URL
     metrics = data.frame("metrics")
     names = {str(r["metric_id"]): metric_label(r, lang) for _, r in metrics.iterrows()}
     units = {str(r["metric_id"]): str(r["unit"]) for _, r in metrics.iterrows()}
+    return names, units
+
+
+def filters(summary: dict[str, Any], *, bodies: bool = True, level: bool = True, key: str = "") -> Filters:
+    """Metric, level, bodies and years, read from and written to the URL."""
+    key = f"{key}_{state.lang()}"  # a language switch makes fresh widgets; their values come from the URL
+    names, units = metric_names()
     ids = list(names)
     first_all, last_all = int(summary["first_year"]), int(summary["last_year"])
     cols = st.columns([3, 2, 4, 3] if bodies else [3, 2, 3])

@@ -1,4 +1,4 @@
-"""Every table downloadable as CSV and XLSX holding the raw values."""
+"""Every table: shown in the chosen language's formats, downloadable as CSV and XLSX holding the raw values."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import io
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+import duckdb
 import numpy as np
 import pandas as pd
 import pytest
@@ -90,3 +91,55 @@ def test_the_evidence_table_also_offers_every_fact(app, no_errors, sample_db: Pa
     assert _labels(at) == ["CSV", "XLSX", "Tải toàn bộ (CSV)", "Tải toàn bộ (XLSX)"]
     at = app(sample_db, "screens/evidence.py", level="", lang="en")
     assert _labels(at)[2:] == ["Download all (CSV)", "Download all (XLSX)"]
+
+
+def test_quality_tables_read_in_vietnamese_formats(app, no_errors, sample_db: Path) -> None:
+    at = app(sample_db, "screens/quality.py")
+    no_errors(at)
+    conflicts = at.dataframe[0].value
+    assert list(conflicts.columns) == ["Chỉ tiêu", "Tổ chức", "Kỳ", "Số giá trị", "Giá trị được dùng", "Các giá trị",
+                                       "Mã số liệu"]
+    with duckdb.connect(str(sample_db), read_only=True) as con:
+        body, start, end, chosen, unit, metric = con.execute(
+            "SELECT c.body, c.period_start, c.period_end, c.chosen_value, m.unit, m.name_vi FROM v_conflicts c "
+            "JOIN metrics m USING (metric_id) ORDER BY n_values DESC, period_end DESC, body, metric_id LIMIT 1"
+        ).fetchone()
+    first = conflicts.iloc[0]
+    assert first["Tổ chức"] == body and first["Chỉ tiêu"] == metric
+    assert first["Kỳ"] == f"{start:%d/%m/%Y}–{end:%d/%m/%Y}"
+    words = {"persons": "người", "houses": "căn", "VND": "đồng"}
+    assert first["Giá trị được dùng"].endswith(words[unit])
+    if unit != "VND" and chosen >= 1000:
+        assert "." in first["Giá trị được dùng"]  # 1.234 người
+    gaps = at.dataframe[1].value
+    assert list(gaps.columns) == ["Tổ chức", "Chỉ tiêu", "Số năm thiếu", "Các năm"]
+
+
+def test_etl_runs_read_in_vietnamese_formats(app, no_errors, sample_db: Path) -> None:
+    at = app(sample_db, "screens/etl.py")
+    no_errors(at)
+    runs = at.dataframe[0].value
+    assert runs.columns[:4].tolist() == ["Lần chạy", "Bắt đầu", "Thời gian chạy", "Trạng thái"]
+    with duckdb.connect(str(sample_db), read_only=True) as con:
+        started, seconds = con.execute("SELECT started_at, epoch(finished_at - started_at) FROM etl_runs "
+                                       "ORDER BY run_id DESC LIMIT 1").fetchone()
+    assert runs.iloc[0]["Bắt đầu"] == f"{started:%d/%m/%Y %H:%M}"
+    assert runs.iloc[0]["Thời gian chạy"] == f"{seconds:.1f} s".replace(".", ",")
+
+
+def test_conflicts_show_their_first_rows_and_download_the_whole_list(app, no_errors, sample_db: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from dashboard import data, tables
+
+    with duckdb.connect(str(sample_db), read_only=True) as con:
+        total = con.execute("SELECT count(*) FROM v_conflicts").fetchone()[0]
+    assert total > 3
+    monkeypatch.setattr(tables, "FIRST_ROWS", 3)
+    at = app(sample_db, "screens/quality.py")
+    no_errors(at)
+    assert len(at.dataframe[0].value) == 3
+    assert any(c.value.startswith("Đang hiện 3 trường hợp mâu thuẫn đầu tiên") for c in at.caption)
+    assert _labels(at)[:4] == ["CSV", "XLSX", "Tải toàn bộ (CSV)", "Tải toàn bộ (XLSX)"]
+    # What the whole-list buttons fetch when clicked: every conflict, not the first rows.
+    monkeypatch.setenv("PARTYBUILD_DB", str(sample_db))
+    assert len(data.fresh("conflicts", limit=2**62)) == total
