@@ -5,6 +5,7 @@ text is always escaped: a document cannot inject markup, links or script into th
 from __future__ import annotations
 
 import html
+import re
 
 
 def highlight(evidence: str | None, raw_value: str | None) -> str:
@@ -24,9 +25,14 @@ def highlight(evidence: str | None, raw_value: str | None) -> str:
 _MARKDOWN = set("\\`*_{}[]<>()#+-.!|~$:=&\"'")
 
 
+_AUTOLINK = re.compile(r"(?i)(?<=:)(?=//)|(?<=\bwww)(?=\.)")  # where Markdown would start a bare link
+
+
 def as_markdown_text(text: object) -> str:
-    """'Chi bộ *số* 1 [xem](http://x)' → 'Chi bộ \\*số\\* 1 \\[xem\\]\\(http\\://x\\)' (shown exactly as written)."""
-    return "".join("\\" + c if c in _MARKDOWN else c for c in str(text)).replace("\n", " ")
+    """'Chi bộ *số* 1 [xem](http://x)' → 'Chi bộ \\*số\\* 1 \\[xem\\]\\(http\\:\\u2060//x\\)' (shown as written). A bare
+    address ('http://…', 'www.…') gets an invisible word joiner (U+2060), which keeps it from becoming a link."""
+    escaped = "".join("\\" + c if c in _MARKDOWN else c for c in _AUTOLINK.sub("\u2060", str(text)))
+    return escaped.replace("\n", " ")
 
 
 def as_chart_text(text: object) -> str:

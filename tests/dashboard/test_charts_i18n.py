@@ -106,7 +106,8 @@ def test_text_from_documents_is_escaped_for_markdown() -> None:
     from dashboard.evidence_text import as_markdown_text
 
     assert as_markdown_text("Chi bộ *số 1* [xem](http://x.vn) $a$ <b>") == (
-        "Chi bộ \\*số 1\\* \\[xem\\]\\(http\\://x\\.vn\\) \\$a\\$ \\<b\\>")
+        "Chi bộ \\*số 1\\* \\[xem\\]\\(http\\:\u2060//x\\.vn\\) \\$a\\$ \\<b\\>")  # no bare link either
+    assert as_markdown_text("www.dangcongsan.vn") == "www\u2060\\.dangcongsan\\.vn"
     assert as_markdown_text("Đảng bộ tỉnh Bà Rịa - Vũng Tàu") == "Đảng bộ tỉnh Bà Rịa \\- Vũng Tàu"
     assert as_markdown_text("dòng 1\ndòng 2") == "dòng 1 dòng 2"
 
