@@ -24,7 +24,7 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
 
 def _cell(value: Any) -> Any:
     """A value Excel can hold: no time zones, no lists or structs (as text), no NaN or NaT (empty)."""
-    if value is None or value is pd.NaT:
+    if value is None or value is pd.NaT or value is pd.NA:
         return None
     if isinstance(value, float):
         return None if math.isnan(value) else value

@@ -20,7 +20,13 @@ _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
 
 
 def _missing(value: Any) -> bool:
-    return value is None or value is pd.NaT or (isinstance(value, float) and value != value)
+    """None, NaN, NaT or pandas' NA (a count the run did not record)."""
+    if value is None or isinstance(value, list | tuple | dict):
+        return value is None
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
 
 
 def text(value: Any) -> str:

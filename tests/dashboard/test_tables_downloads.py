@@ -30,14 +30,15 @@ def test_xlsx_keeps_numbers_and_dates_and_turns_the_rest_into_cells() -> None:
         "loaded_at": [datetime(2024, 1, 5, 8, 30, tzinfo=UTC), pd.NaT],
         "duration": [pd.Timedelta(seconds=12.5), timedelta(minutes=1)],
         "sources": [["bao-cao-1.xlsx", "bai-bao.txt"], None],
+        "rows_rejected": pd.array([3, pd.NA], dtype="Int64"),
     })
     sheet = load_workbook(io.BytesIO(exports.xlsx_bytes(df))).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0] == ("body", "value", "period_end", "loaded_at", "duration", "sources")
+    assert rows[0] == ("body", "value", "period_end", "loaded_at", "duration", "sources", "rows_rejected")
     assert rows[1][:2] == ("Chi bộ thôn Bản Phố", 1_500_000_000)
     assert rows[1][2].date() == date(2023, 12, 31) and rows[1][3] == datetime(2024, 1, 5, 8, 30)
-    assert rows[1][4] == 12.5 and rows[1][5] == "['bao-cao-1.xlsx', 'bai-bao.txt']"
-    assert rows[2] == ("Đảng ủy xã Tả Van", None, None, None, 60.0, None)
+    assert rows[1][4] == 12.5 and rows[1][5] == "['bao-cao-1.xlsx', 'bai-bao.txt']" and rows[1][6] == 3
+    assert rows[2] == ("Đảng ủy xã Tả Van", None, None, None, 60.0, None, None)
 
 
 def test_xlsx_stops_at_excels_row_limit(monkeypatch: pytest.MonkeyPatch) -> None:
