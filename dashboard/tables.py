@@ -71,19 +71,21 @@ def period(start: Any, end: Any) -> str:
     return first if first == last else f"{first}–{last}"
 
 
-def _first(texts: list[str]) -> str:
-    shown = "; ".join(texts[:MAX_LISTED])
-    return f"{shown}; … ({number(len(texts))})" if len(texts) > MAX_LISTED else shown
+def _first(items: list[str], fmt: Callable[[str], str]) -> str:
+    """The first MAX_LISTED items formatted (only those: a conflict can list hundreds), then '… (n)'."""
+    shown = "; ".join(fmt(v) for v in items[:MAX_LISTED])
+    return f"{shown}; … ({number(len(items))})" if len(items) > MAX_LISTED else shown
 
 
 def values_list(listed: Any, unit: str) -> str:
     """'[1250, 1300.5]' → '1.250 người; 1.300,5 người', the first MAX_LISTED then '… (n)'."""
-    return _first([format_value(float(v), unit, state.lang()) for v in _NUMBER.findall(text(listed))])
+    lang = state.lang()
+    return _first(_NUMBER.findall(text(listed)), lambda v: format_value(float(v), unit, lang))
 
 
 def ids_list(listed: Any) -> str:
     """'[12, 7]' → '12; 7', the first MAX_LISTED then '… (n)' (ids are not grouped: 146851, not 146.851)."""
-    return _first(_NUMBER.findall(text(listed)))
+    return _first(_NUMBER.findall(text(listed)), str)
 
 
 def each(column: pd.Series, fmt: Callable[[Any], str]) -> list[str]:

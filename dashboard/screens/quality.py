@@ -37,17 +37,25 @@ def conflicts_shown(df: pd.DataFrame, names: dict[str, str], units: dict[str, st
     })
 
 
-def conflicts(names: dict[str, str], units: dict[str, str]) -> None:
-    first = tables.FIRST_ROWS
+@st.cache_data(max_entries=16, show_spinner=False)
+def conflicts_table(version: str, lang: str, first: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(raw, shown) first conflicts: formatting a thousand of them (each with its values) costs a few hundred ms,
+    so it is done once per warehouse version and language (`version` and `lang` are the cache key)."""
     df = data.frame("conflicts", limit=first)
+    names, units = frame.metric_names()
+    return df, conflicts_shown(df, names, units)
+
+
+def conflicts() -> None:
+    first = tables.FIRST_ROWS
+    df, shown = conflicts_table(data.version(), state.lang(), first)
     if len(df) >= first:
         st.caption(t("conflicts_first", n=tables.number(first)))
 
     def everything() -> pd.DataFrame:  # every conflict, read when a whole-list button is clicked (not cached)
         return data.fresh("conflicts", limit=2**62)
 
-    table(df, lambda d: conflicts_shown(d, names, units), "conflicts",
-          everything=everything if len(df) >= first else None)
+    table(df, lambda _d: shown, "conflicts", everything=everything if len(df) >= first else None)
 
 
 def main() -> None:
@@ -55,10 +63,10 @@ def main() -> None:
     if summary is None:
         return
     lo, hi = state.year_range(int(summary["first_year"]), int(summary["last_year"]))
-    f = frame.metric_names()
+    names = frame.metric_names()[0]
     tabs = st.tabs([t("conflicts"), t("unverified"), t("coverage_gaps"), t("quarantined")])
     with tabs[0]:
-        conflicts(*f)
+        conflicts()
     with tabs[1]:
         table(data.frame("unverified_bodies"), lambda d: tables.readable({
             "col_body": tables.each(d["name"], tables.text),
@@ -69,7 +77,7 @@ def main() -> None:
     with tabs[2]:
         table(data.frame("coverage_gaps", lo, hi, state.get("level") or "province"), lambda d: tables.readable({
             "col_body": tables.each(d["body"], tables.text),
-            "col_metric": [f[0].get(m, m) for m in d["metric_id"]],
+            "col_metric": [names.get(m, m) for m in d["metric_id"]],
             "col_missing_years": tables.each(d["missing_years"], tables.number),
             "col_years_list": tables.each(d["years"], tables.text),
         }), "coverage-gaps")
