@@ -16,6 +16,11 @@ Three timings per page, each repeated with other years so that none of its queri
 - page switch: the page reached by its sidebar link from another chart page (the usual way between pages).
 - filter change: another metric (the overview: another level) chosen in the page's filters.
 
+Each row also gives CPU times, which the machine's load inflates far less than wall-clock times: the browser's
+main-thread CPU for the render (Chromium's own counter, CDP Performance.ThreadTime) and the dashboard server's CPU
+(every process of its process group, from /proc). Note what a chart costs the browser: Streamlit mounts each
+chart anew whenever its figure changes, draws it once hidden (before its width is known) and again at its width.
+
 When is a render done? An observer installed before the page loads stamps the time of every change in the
 page (main area and sidebar) and of every message from the server. A render is done when, after the action,
 a message has arrived, Streamlit's root element says the script is no longer running, no element is stale
@@ -133,6 +138,45 @@ def _serve(db: Path, port: int, log: Any) -> subprocess.Popen[bytes]:
                             stdout=log, stderr=subprocess.STDOUT, start_new_session=True, env=env)
 
 
+def _group_cpu(pgid: int) -> float:
+    """CPU seconds (user + system) of the processes in a process group so far; 0 where /proc is missing."""
+    total = 0
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return 0.0
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid:  # pgrp; utime and stime follow at 11 and 12
+            total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+class Cpu:
+    """CPU time spent by the browser tab's main thread and by the server between two calls of `since()`."""
+
+    def __init__(self, page: Any, server_pgid: int) -> None:
+        self.cdp = page.context.new_cdp_session(page)
+        self.cdp.send("Performance.enable")
+        self.pgid = server_pgid
+        self.last = self._now()
+
+    def _now(self) -> tuple[float, float]:
+        metrics = {m["name"]: m["value"] for m in self.cdp.send("Performance.getMetrics")["metrics"]}
+        return float(metrics.get("ThreadTime", 0.0)), _group_cpu(self.pgid)
+
+    def since(self) -> tuple[float, float]:
+        """(browser main-thread CPU seconds, server CPU seconds) since the previous call."""
+        now = self._now()
+        spent = (now[0] - self.last[0], now[1] - self.last[1])
+        self.last = now
+        return spent
+
+
 class ServerLog:
     """The server's timing lines (dashboard/frame.py `timed`) written since the last `since()`."""
 
@@ -155,18 +199,22 @@ class ServerLog:
         return server, queries
 
 
-def _row(name: str, times: list[float], target: float, splits: list[tuple[float, float]],
+def _row(name: str, times: list[float], target: float, splits: list[tuple[float, ...]],
          what: str) -> dict[str, Any]:
-    """One result row in milliseconds (bench/run.py prints one decimal): the median, its spread, the verdict, and
-    how much of it the server spent (running the page, and querying within that)."""
+    """One result row in milliseconds (bench/run.py prints one decimal): the median, its spread, the verdict, how
+    much of it the server spent (running the page, and querying within that), and the CPU the browser's main
+    thread and the server used."""
     value = statistics.median(times)
     server = statistics.median(sp[0] for sp in splits)
     queries = statistics.median(sp[1] for sp in splits)
+    browser_cpu = statistics.median(sp[2] for sp in splits)
+    server_cpu = statistics.median(sp[3] for sp in splits)
     load = os.getloadavg()[0]
     return {"name": name, "value": round(value * 1000, 1), "unit": "ms",
             "notes": f"median of {len(times)} ({min(times) * 1000:.0f}–{max(times) * 1000:.0f}); {what}; target < "
                      f"{target * 1000:.0f} ms: {_verdict(value, target)}; server {server * 1000:.0f} ms (queries "
-                     f"{queries * 1000:.0f} ms), the rest page loading, network and drawing in the browser; "
+                     f"{queries * 1000:.0f} ms), the rest page loading, network and drawing in the browser; CPU: "
+                     f"browser main thread {browser_cpu * 1000:.0f} ms, server {server_cpu * 1000:.0f} ms; "
                      f"load average {load:.1f}"}
 
 
@@ -212,17 +260,18 @@ def measure(db: Path, facts: int) -> list[dict[str, Any]]:
                     opened: list[float] = []
                     switched: list[float] = []
                     changed: list[float] = []
-                    splits: dict[str, list[tuple[float, float]]] = {"open": [], "switch": [], "change": []}
+                    splits: dict[str, list[tuple[float, ...]]] = {"open": [], "switch": [], "change": []}
                     for rep in range(REPEATS):
                         # Each repetition its own years, so no query of it is in the server's cache yet.
                         years = f"from={2010 + rep}&to=2025"
                         page = context.new_page()
+                        cpu = Cpu(page, server.pid)
                         page.goto(f"{base}/{path}?{years}")
                         opened.append(_wait_done(page, 0, charts, tables))
-                        splits["open"].append(timing.since())
+                        splits["open"].append((*timing.since(), *cpu.since()))
                         if change:
                             changed.append(_filter_change(page, change, charts, tables))
-                            splits["change"].append(timing.since())
+                            splits["change"].append((*timing.since(), *cpu.since()))
                         if page.locator("[data-testid='stException']").count():
                             raise RuntimeError(f"the {name} page shows an exception")
                         page.close()
@@ -232,9 +281,10 @@ def measure(db: Path, facts: int) -> list[dict[str, Any]]:
                         page.goto(f"{base}/{start[0]}?from={2010 + rep}&to=2024&metric=funds_donated")
                         _wait_done(page, 0, start[1], start[2])
                         timing.since()
+                        cpu = Cpu(page, server.pid)
                         index = [pth for pth, *_rest in PAGES].index(path)
                         switched.append(_switch(page, index, charts, tables))
-                        splits["switch"].append(timing.since())
+                        splits["switch"].append((*timing.since(), *cpu.since()))
                         page.close()
                     rows.append(_row(f"dashboard first render: {name}", opened, FIRST_TARGET_S, splits["open"],
                                      f"{facts:,} facts, address opened in a new tab"))

@@ -1,7 +1,8 @@
 """Pure functions: an aggregated DataFrame in, a Plotly figure out. No Streamlit here, so they are tested alone.
 
 Colours: the Okabe-Ito palette, readable for the common forms of colour blindness; partial periods are marked
-by shape (hollow markers, hatched bars), never by colour alone.
+by shape (hollow markers, hatched bars), never by colour alone. Names from the warehouse (bodies, provinces, a
+query's values) are escaped for Plotly, which would otherwise read tags in them (evidence_text.as_chart_text).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.evidence_text import as_chart_text
 from dashboard.i18n import format_value, translate
 
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -44,6 +46,10 @@ def _values(column: pd.Series) -> list[Any]:
     return [None if isinstance(v, float) and math.isnan(v) else v for v in column.tolist()]
 
 
+def _names(column: pd.Series) -> list[str]:
+    return [as_chart_text(v) for v in column.tolist()]
+
+
 def _partial(df: pd.DataFrame) -> list[bool]:
     return df["partial"].fillna(False).astype(bool).tolist() if "partial" in df else [False] * len(df)
 
@@ -59,7 +65,7 @@ def time_series(df: pd.DataFrame, *, x: str, y: str, unit: str, lang: str, title
         partial = _partial(part)
         trace: dict[str, Any] = {
             "x": _values(part[x]), "y": _values(part[y]), "hovertext": _hover(part[y], unit, lang),
-            "name": str(name) if name is not None else translate(lang, "total"), "hoverinfo": "x+text+name",
+            "name": as_chart_text(name) if name is not None else translate(lang, "total"), "hoverinfo": "x+text+name",
             "customdata": part[group].astype(str).tolist() if group else [""] * len(part),
         }
         if kind == "bar":
@@ -84,7 +90,7 @@ def bar_by_body(df: pd.DataFrame, *, unit: str, lang: str, title: str | None = N
     """Horizontal ranking, biggest on top; customdata carries the body id for click-through."""
     df = df.head(top).iloc[::-1]
     chosen = set(selected or [])
-    names = df["body"].astype(str).tolist()
+    names = _names(df["body"])
     data = [{
         "type": "bar", "orientation": "h", "x": _values(df["value"]), "y": names,
         "customdata": df["body_id"].tolist(), "hovertext": _hover(df["value"], unit, lang), "hoverinfo": "y+text",
@@ -138,7 +144,7 @@ def treemap(df: pd.DataFrame, *, root_label: str, unit: str, lang: str) -> go.Fi
     ids = set(df["body_id"])
     parents = [p if p in ids else "__root__" for p in df["parent_id"].fillna("")]
     data = [{
-        "type": "treemap", "ids": ["__root__", *df["body_id"]], "labels": [root_label, *df["body"]],
+        "type": "treemap", "ids": ["__root__", *df["body_id"]], "labels": [as_chart_text(root_label), *_names(df["body"])],
         "parents": ["", *parents], "values": [0, *_values(df["value"].clip(lower=0))], "branchvalues": "remainder",
         "customdata": ["", *df["body_id"]], "hovertext": ["", *_hover(df["value"], unit, lang)],
         "hoverinfo": "label+text", "maxdepth": 2,
@@ -156,9 +162,10 @@ def province_map(df: pd.DataFrame, *, unit: str, lang: str, highlight: list[str]
     provinces = df["province"].tolist()
     data = [{
         "type": "scatter", "x": _values(df["lon"]), "y": _values(df["lat"]), "mode": "markers+text",
-        "textposition": "middle right", "text": [p if p in shown else "" for p in provinces],
+        "textposition": "middle right", "text": [as_chart_text(p) if p in shown else "" for p in provinces],
         "textfont": {"size": 9}, "customdata": provinces, "hoverinfo": "text",
-        "hovertext": [f"{p}: {format_value(v, unit, lang)}" for p, v in zip(provinces, df["value"], strict=True)],
+        "hovertext": [f"{as_chart_text(p)}: {format_value(v, unit, lang)}"
+                      for p, v in zip(provinces, df["value"], strict=True)],
         "marker": {"size": [8 + 40 * (v / top) ** 0.5 if top else 8 for v in df["value"]],
                    "color": _values(df["value"]), "colorscale": "Cividis", "showscale": True,
                    "colorbar": {"tickformat": ",.0f"}, "opacity": [1.0 if p in shown else 0.2 for p in provinces],
@@ -175,7 +182,8 @@ def quick_chart(df: pd.DataFrame, lang: str) -> go.Figure | None:
     other = [c for c in df.columns if c not in numeric]
     if not numeric or df.empty:
         return None
-    x = df[other[0]].astype(str).tolist() if other else df.index.tolist()
+    x = _names(df[other[0]].astype(str)) if other else df.index.tolist()
     data = [{"type": "bar", "x": x, "y": _values(df[numeric[0]])}]
-    layout = {"yaxis": {"title": {"text": str(numeric[0])}}, "xaxis": {"title": {"text": str(other[0]) if other else ""}}}
+    layout = {"yaxis": {"title": {"text": as_chart_text(numeric[0])}},
+              "xaxis": {"title": {"text": as_chart_text(other[0]) if other else ""}}}
     return _figure(data, layout, lang, None)

@@ -21,6 +21,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import state
+from dashboard.evidence_text import as_markdown_text
 from dashboard.state import t
 
 _GEN = "pb_pick_gen_"  # + element: bumped when the element's own selection must be dropped from its widget
@@ -146,7 +147,7 @@ def bar(label: Callable[[str], str], extra: Callable[[Pick], None] | None = None
     """The selection, named, with a button that clears it (nothing when nothing is selected)."""
     pick = current()
     if pick.origin:
-        names = ", ".join(label(v) for v in pick.values[:8]) + (" …" if len(pick.values) > 8 else "")
+        names = ", ".join(as_markdown_text(label(v)) for v in pick.values[:8]) + (" …" if len(pick.values) > 8 else "")
         cols = st.columns([6, 2, 2] if extra else [8, 2], vertical_alignment="center")
         cols[0].info(t("pick_shown", what=names), icon=":material/filter_alt:")
         cols[-1].button(t("pick_clear"), key="pick_clear", icon=":material/close:", on_click=clear,

@@ -133,6 +133,13 @@ def call(name: str, *args: Any, **kwargs: Any) -> Any:
                    tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in kwargs.items())))
 
 
+def fresh(name: str, *args: Any, **kwargs: Any) -> pd.DataFrame:
+    """queries.<name>(db, ...) read now and not cached: a whole list for a download, fetched when it is clicked."""
+    result = getattr(queries, name)(db_path(), *args, **kwargs)
+    assert isinstance(result, pd.DataFrame)
+    return result
+
+
 def frame(name: str, *args: Any, **kwargs: Any) -> pd.DataFrame:
     result = call(name, *args, **kwargs)
     assert isinstance(result, pd.DataFrame)

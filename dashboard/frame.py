@@ -6,7 +6,6 @@ the common filters, cross-filtering (crossfilter.py) and the guard that turns er
 from __future__ import annotations
 
 import functools
-import io
 import logging
 import os
 import sys
@@ -22,7 +21,8 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from dashboard import auth, data, state
+from dashboard import auth, data, exports, state
+from dashboard.evidence_text import as_markdown_text
 from dashboard.i18n import format_datetime, format_number
 from dashboard.state import t
 from etl.errors import PartybuildError
@@ -170,11 +170,11 @@ def empty_state() -> dict[str, Any] | None:
     if status == "ok":
         return summary
     if status == "missing":
-        st.info(t("no_warehouse", path=str(data.db_path())), icon=":material/database_off:")
+        st.info(t("no_warehouse", path=as_markdown_text(data.db_path())), icon=":material/database_off:")
     elif status == "empty":
         st.info(t("empty_warehouse"), icon=":material/inbox:")
     else:
-        st.error(t("warehouse_error", error=error or ""))
+        st.error(t("warehouse_error", error=as_markdown_text(error or "")))
     return None
 
 
@@ -184,7 +184,7 @@ def guard() -> Iterator[None]:
     try:
         yield
     except PartybuildError as exc:
-        st.error(t("warehouse_error", error=str(exc)))
+        st.error(t("warehouse_error", error=as_markdown_text(exc)))
     except Exception:
         log.exception("dashboard page failed")
         st.error(t("unexpected_error"))
@@ -206,13 +206,19 @@ def metric_label(row: pd.Series, lang: str) -> str:
     return str(row["name_vi"] if lang == "vi" else row["name_en"])
 
 
-def filters(summary: dict[str, Any], *, bodies: bool = True, level: bool = True, key: str = "") -> Filters:
-    """Metric, level, bodies and years, read from and written to the URL."""
+def metric_names() -> tuple[dict[str, str], dict[str, str]]:
+    """(metric id → its name in the chosen language, metric id → its unit)."""
     lang = state.lang()
-    key = f"{key}_{lang}"  # a language switch makes fresh widgets; their values come from the URL
     metrics = data.frame("metrics")
     names = {str(r["metric_id"]): metric_label(r, lang) for _, r in metrics.iterrows()}
     units = {str(r["metric_id"]): str(r["unit"]) for _, r in metrics.iterrows()}
+    return names, units
+
+
+def filters(summary: dict[str, Any], *, bodies: bool = True, level: bool = True, key: str = "") -> Filters:
+    """Metric, level, bodies and years, read from and written to the URL."""
+    key = f"{key}_{state.lang()}"  # a language switch makes fresh widgets; their values come from the URL
+    names, units = metric_names()
     ids = list(names)
     first_all, last_all = int(summary["first_year"]), int(summary["last_year"])
     cols = st.columns([3, 2, 4, 3] if bodies else [3, 2, 3])
@@ -245,25 +251,23 @@ def filters(summary: dict[str, Any], *, bodies: bool = True, level: bool = True,
     return Filters(metric, units.get(metric, ""), chosen_level, chosen, lo, hi, names, units)
 
 
-def downloads(df: pd.DataFrame, name: str, key: str) -> None:
-    """CSV and XLSX buttons for a table (built only when clicked)."""
-    def csv() -> bytes:
-        return df.to_csv(index=False).encode("utf-8-sig")
-
-    def xlsx() -> bytes:
-        out = io.BytesIO()
-        frame = df.copy()
-        for col in frame.columns:  # Excel cannot hold time zones or lists
-            if frame[col].dtype == object:
-                frame[col] = frame[col].map(lambda v: v if v is None or isinstance(v, (str, int, float)) else str(v))
-        frame.to_excel(out, index=False)
-        return out.getvalue()
-
+def downloads(df: pd.DataFrame, name: str, key: str,
+              everything: Callable[[], pd.DataFrame] | None = None) -> None:
+    """CSV and XLSX buttons for a table, built only when clicked. With `everything`, two more that fetch the whole
+    list (not just the rows shown) when clicked."""
     row = st.container(horizontal=True)
-    row.download_button("CSV", csv, file_name=f"{name}.csv", mime="text/csv", key=f"csv_{key}",
-                        icon=":material/download:", on_click="ignore")
-    row.download_button("XLSX", xlsx, file_name=f"{name}.xlsx", key=f"xlsx_{key}", icon=":material/download:",
-                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore")
+    _buttons(row, lambda: df, name, key, "CSV", "XLSX")
+    if everything is not None:
+        _buttons(row, everything, f"{name}-all", f"{key}_all", t("download_all_csv"), t("download_all_xlsx"))
+
+
+def _buttons(row: Any, table: Callable[[], pd.DataFrame], name: str, key: str, csv_label: str,
+             xlsx_label: str) -> None:
+    row.download_button(csv_label, lambda: exports.csv_bytes(table()), file_name=f"{name}.csv", mime="text/csv",
+                        key=f"csv_{key}", icon=":material/download:", on_click="ignore")
+    row.download_button(xlsx_label, lambda: exports.xlsx_bytes(table()), file_name=f"{name}.xlsx",
+                        key=f"xlsx_{key}", icon=":material/download:", on_click="ignore",
+                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
 def n(value: float | int | None) -> str:

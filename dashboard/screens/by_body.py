@@ -10,6 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import charts, crossfilter, data, frame, state
+from dashboard.evidence_text import as_markdown_text
 from dashboard.state import t
 
 TOP = 40
@@ -27,7 +28,7 @@ def breadcrumb(path: list[str], names: dict[str, str]) -> None:
     cols[0].button(t("breadcrumb_root"), key="crumb_root", icon=":material/home:", type="tertiary",
                    on_click=drill_to, args=([],))
     for i, body_id in enumerate(path):
-        cols[i + 1].button(f"› {names.get(body_id, body_id)}", key=f"crumb_{i}", type="tertiary",
+        cols[i + 1].button(f"› {as_markdown_text(names.get(body_id, body_id))}", key=f"crumb_{i}", type="tertiary",
                            on_click=drill_to, args=(path[: i + 1],))
 
 

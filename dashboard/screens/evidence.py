@@ -19,7 +19,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import auth, data, frame, state
-from dashboard.evidence_text import highlight
+from dashboard.evidence_text import as_markdown_text, highlight
 from dashboard.i18n import format_date, format_datetime, format_number, format_value
 from dashboard.state import t
 from etl.errors import PartybuildError
@@ -44,12 +44,24 @@ def _date(text: str) -> date | None:
         return None
 
 
+def clear_chart_filter() -> None:
+    """Callback: drop the chart-click filter (body, period, metric) that came with the address."""
+    for key in state.LOCAL_KEYS:
+        st.query_params.pop(key, None)
+
+
 def main() -> None:
-    lang = state.lang()
     st.title(t("page_evidence"))
     summary = frame.empty_state()
-    if summary is None:
-        return
+    if summary is not None:
+        view(summary)
+
+
+@frame.view
+def view(summary: dict[str, Any]) -> None:
+    """The filters, the facts and the selected fact's detail (and, for an editor, its editing controls) as one
+    fragment: a filter, a page or a row chosen reruns this part only."""
+    lang = state.lang()
     for key, empty in st.session_state.pop(RESET_KEY, {}).items():
         st.session_state[key] = empty
     flash = st.session_state.pop(FLASH_KEY, None)
@@ -61,13 +73,12 @@ def main() -> None:
     metric = state.get("fmetric") or f.metric
     bodies = [body] if body else f.bodies
     if start or end or body:
-        what = " · ".join(x for x in [body, format_date(start) if start else "", format_date(end) if end else ""] if x)
+        names = _bodies()[1] if body else {}
+        shown = [names.get(body, body), format_date(start) if start else "", format_date(end) if end else ""]
         c1, c2 = st.columns([4, 1])
-        c1.info(t("evidence_filter", what=what), icon=":material/filter_alt:")
-        if c2.button(t("evidence_clear"), key="clear_chart_filter"):
-            for key in state.LOCAL_KEYS:
-                st.query_params.pop(key, None)
-            st.rerun()
+        c1.info(t("evidence_filter", what=" · ".join(as_markdown_text(x) for x in shown if x)),
+                icon=":material/filter_alt:")
+        c2.button(t("evidence_clear"), key="clear_chart_filter", on_click=clear_chart_filter)
     low = st.toggle(t("low_conf_only"), value=state.get("conf") != "1.0", key="w_lowconf")
     state.put("conf", str(LOW) if low else "1.0")
     max_conf = LOW - 1e-9 if low else 1.0
@@ -103,13 +114,10 @@ def _facts(args: tuple[Any, ...], opts: dict[str, Any], f: frame.Filters, lang: 
                          column_config={t("col_confidence"): st.column_config.ProgressColumn(
                              t("col_confidence"), min_value=0.0, max_value=1.0, format="%.2f")})
 
-    def full() -> bytes:
-        everything = data.frame("facts_table", *args, limit=2_000_000, **opts)
-        return everything.to_csv(index=False).encode("utf-8-sig")
+    def everything() -> pd.DataFrame:  # every fact the filters select, fetched when a button is clicked
+        return data.frame("facts_table", *args, limit=max(total, 1), **opts)
 
-    frame.downloads(df, "facts-page", "facts_page")
-    st.download_button(t("download_all"), full, file_name="facts.csv", mime="text/csv", key="csv_facts",
-                       icon=":material/download:", on_click="ignore")
+    frame.downloads(df, "facts-page", "facts_page", everything=everything)
     st.subheader(t("detail"))
     rows = event.selection.rows if event else []
     if not rows or rows[0] >= len(df):
@@ -137,7 +145,7 @@ def _submit(call: Callable[[], Any], select: Callable[[Any], int], message: str,
         st.error(t("edit_refused"), icon=":material/block:")
         return
     except PartybuildError as exc:  # a correction that cannot be made as asked, or a run holding the lock
-        st.error(t("edit_failed", error=str(exc)))
+        st.error(t("edit_failed", error=as_markdown_text(exc)))
         return
     st.session_state[SELECT_KEY] = select(result)
     st.session_state[FLASH_KEY] = message
@@ -286,6 +294,7 @@ def _history(fid: int, f: frame.Filters, lang: str) -> None:
         t("audit_reason"): trail["reason"],
     })
     st.dataframe(table, hide_index=True, key=f"history_{fid}")
+    frame.downloads(trail, f"history-{fid}", f"history_{fid}")
 
 
 with frame.guard():

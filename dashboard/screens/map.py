@@ -16,6 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import charts, crossfilter, data, frame, state
+from dashboard.evidence_text import as_markdown_text
 from dashboard.i18n import format_value
 from dashboard.state import t
 
@@ -78,7 +79,7 @@ def view(summary: dict[str, Any]) -> None:
         crossfilter.chart(charts.province_map(placed, unit=f.unit, lang=lang, highlight=pick.on("map")), "map",
                           modes=("points", "box", "lasso"))
         if missing:
-            st.caption(t("map_unplaced", names=", ".join(missing)))
+            st.caption(t("map_unplaced", names=", ".join(as_markdown_text(m) for m in missing)))
     with right:
         years(f, lang, era, list(pick.values))
         # Drawn only while open: a table costs 0.1–0.4 s to draw, on every filter change too.
@@ -90,7 +91,8 @@ def view(summary: dict[str, Any]) -> None:
 
 def years(f: frame.Filters, lang: str, era: str, chosen: list[str]) -> None:
     """The chosen provinces (else every province) year by year."""
-    st.subheader(t("map_years", what=", ".join(chosen) if chosen else t("map_all_provinces")))
+    what = ", ".join(as_markdown_text(c) for c in chosen) if chosen else t("map_all_provinces")
+    st.subheader(t("map_years", what=what))
     ids = province_bodies(chosen, era) if chosen else []
     series = data.frame("yearly_series", f.metric, "province", ids, f.first, f.last)
     if series.empty or (chosen and not ids):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import charts, data, frame, state
+from dashboard.evidence_text import as_markdown_text
 from dashboard.i18n import format_number
 from dashboard.state import t
 from etl.errors import PartybuildError
@@ -39,7 +40,7 @@ def console() -> None:
     try:
         result = run_query(data.db_path(), st.session_state["sql_last"])
     except PartybuildError as exc:
-        st.warning(t("sql_refused", error=str(exc)))
+        st.warning(t("sql_refused", error=as_markdown_text(exc)))
         return
     st.caption(t("sql_rows", rows=format_number(len(result.frame), lang),
                  secs=format_number(result.elapsed_s, lang, 2)))

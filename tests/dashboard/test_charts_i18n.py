@@ -100,3 +100,59 @@ def test_every_chart_is_a_valid_plotly_figure(monkeypatch: pytest.MonkeyPatch) -
         fig.to_json()
     assert figures[3].layout.annotations[2].text == "Ba" and figures[3].data[2].xaxis == "x3"
     assert list(figures[5].data[0].marker.opacity) == [0.2, 1.0]
+
+
+def test_text_from_documents_is_escaped_for_markdown() -> None:
+    from dashboard.evidence_text import as_markdown_text
+
+    assert as_markdown_text("Chi bộ *số 1* [xem](http://x.vn) $a$ <b>") == (
+        "Chi bộ \\*số 1\\* \\[xem\\]\\(http\\:\u2060//x\\.vn\\) \\$a\\$ \\<b\\>")  # no bare link either
+    assert as_markdown_text("www.dangcongsan.vn") == "www\u2060\\.dangcongsan\\.vn"
+    assert as_markdown_text("Đảng bộ tỉnh Bà Rịa - Vũng Tàu") == "Đảng bộ tỉnh Bà Rịa \\- Vũng Tàu"
+    assert as_markdown_text("dòng 1\ndòng 2") == "dòng 1 dòng 2"
+
+
+def test_chart_labels_escape_the_tags_plotly_would_read() -> None:
+    bodies = pd.DataFrame({"body_id": ["x", "y"], "body": ["Chi bộ <b>Bản Phố</b>", "Đảng ủy A & B"],
+                           "value": [5.0, 3.0], "partial": [False, False], "parent_id": [None, "x"], "depth": [1, 2]})
+    ranking = charts.bar_by_body(bodies, unit="persons", lang="vi")
+    assert list(ranking.data[0].y) == ["Đảng ủy A &amp; B", "Chi bộ &lt;b&gt;Bản Phố&lt;/b&gt;"]
+    assert list(ranking.data[0].customdata) == ["y", "x"]  # the ids a click reports stay as they are
+    tree = charts.treemap(bodies, root_label="<i>Toàn quốc</i>", unit="persons", lang="vi")
+    assert list(tree.data[0].labels) == ["&lt;i&gt;Toàn quốc&lt;/i&gt;", "Chi bộ &lt;b&gt;Bản Phố&lt;/b&gt;",
+                                         "Đảng ủy A &amp; B"]
+    years = pd.DataFrame({"year": [2023], "value": [1.0], "partial": [False], "body": ["<a href='x'>A</a>"]})
+    series = charts.time_series(years, x="year", y="value", unit="persons", lang="vi", group="body")
+    assert series.data[0].name == "&lt;a href='x'&gt;A&lt;/a&gt;"
+
+
+def test_every_colour_is_colour_blind_safe() -> None:
+    """Series and highlights use the Okabe-Ito palette, scales use Cividis (both readable with the common forms of
+    colour blindness); the only other colours are greys."""
+    years = pd.DataFrame({"year": [2022, 2023] * 9, "value": range(18), "partial": [False, True] * 9,
+                          "body": [f"B{i // 2}" for i in range(18)], "metric_id": ["m1", "m2"] * 9})
+    bodies = pd.DataFrame({"body_id": ["a", "b"], "body": ["A", "B"], "value": [5.0, 3.0], "partial": [False, True],
+                           "parent_id": [None, "a"], "depth": [1, 2]})
+    places = pd.DataFrame({"province": ["Hà Nội"], "lat": [21.0], "lon": [105.8], "value": [7.0]})
+    figures = [
+        charts.time_series(years, x="year", y="value", unit="persons", lang="vi", group="body", kind="bar"),
+        charts.time_series(years, x="year", y="value", unit="persons", lang="vi", group="body"),
+        charts.bar_by_body(bodies, unit="houses", lang="vi", selected=["a"]),
+        charts.small_multiples(years, names={"m1": "Một", "m2": "Hai"}, units={}, lang="vi"),
+        charts.treemap(bodies, root_label="Toàn quốc", unit="persons", lang="vi"),
+        charts.province_map(places, unit="persons", lang="vi"),
+    ]
+    allowed = {c.lower() for c in charts.OKABE_ITO} | {"#555", "#333"}
+    found: set[str] = set()
+    for fig in figures:
+        spec = fig.to_plotly_json()
+        assert [c.lower() for c in spec["layout"]["colorway"]] == [c.lower() for c in charts.OKABE_ITO]
+        for trace in spec["data"]:
+            marker, line = trace.get("marker", {}), trace.get("line", {})
+            for colour in [marker.get("color"), line.get("color"), (marker.get("line") or {}).get("color")]:
+                for c in colour if isinstance(colour, list) else [colour]:
+                    if isinstance(c, str):
+                        found.add(c.lower())
+            if "colorscale" in marker:
+                assert marker["colorscale"] == "Cividis"
+    assert found and found <= allowed, found - allowed

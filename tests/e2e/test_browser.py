@@ -34,6 +34,8 @@ def test_every_page_in_both_languages(server: Any, page: Any, ready: Any, tmp_pa
         assert page.locator("[data-testid='stException']").count() == 0, path
         assert page.locator("[data-testid='stAlertContentError']").count() == 0, path
         assert f"lang={lang}" in page.url
+        refresh = "Cập nhật lần cuối: " if lang == "vi" else "Last refresh: "
+        assert page.locator("[data-testid='stSidebar']").get_by_text(refresh).count() == 1, path  # every page
         page.screenshot(path=str(tmp_path / f"{path or 'overview'}-{lang}.png"), full_page=True)
 
 
