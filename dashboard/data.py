@@ -1,10 +1,10 @@
 """Cached wrappers over warehouse.queries. Results are cached per warehouse file and version: a refresh
 publishes a new file, the version changes, and the next run reads the new data without a restart.
 
-Each full run and each fragment rerun holds its own short-lived read-only connection (`session()`) from its first
-uncached query to its end. The queries still open their own connections, but DuckDB hands them the database the
-held one already opened, so a run's queries share one open file (a few ms each instead of ~20 ms of opening and
-closing the file per query) and all read the same version of it.
+Each full run and each fragment rerun holds one read-only connection (`session()`) from its first uncached
+query to its end. `warehouse.db` keeps each file version open and hands every query a cursor of it (about a
+millisecond), and a query opened while this thread holds one reads the same version: so all of a run's
+queries read one version of the file, even if a refresh replaces it half-way, and the cache key says which.
 """
 
 from __future__ import annotations
@@ -29,10 +29,10 @@ def db_path() -> Path:
     return resolve_db_path()
 
 
-# DuckDB keeps one database per path in a process: while any connection to it is open, a new connection gets
-# that same database, even if a refresh has since replaced the file. So the data a run reads is the version of
-# the first connection still open, not necessarily the file's: _OPEN records it, per path, with how many runs
-# hold it, and the cache key is that version. (Data cached under a key may be newer than the key, never older.)
+# While a connection from warehouse.db.read_only is open in a thread, that thread's new connections read the same
+# version of the file, even if a refresh has since replaced it. So the data a run reads is the version of the
+# connection it holds, not necessarily the file's: _OPEN records it, per path, with how many runs hold it, and
+# the cache key is that version. (Data cached under a key may be newer than the key, never older.)
 _LOCK = threading.Lock()
 _OPEN: dict[str, list[Any]] = {}  # path → [version, holders]
 _held = threading.local()  # .scope: inside session(); .version, .stack: this thread's held connection, if any

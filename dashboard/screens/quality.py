@@ -50,7 +50,7 @@ def conflicts() -> None:
     first = tables.FIRST_ROWS
     df, shown = conflicts_table(data.version(), state.lang(), first)
     if len(df) >= first:
-        st.caption(t("conflicts_first", n=tables.number(first)))
+        st.caption(t("conflicts_first", n=tables.number(first), total=tables.number(data.call("conflicts_count"))))
 
     def everything() -> pd.DataFrame:  # every conflict, read when a whole-list button is clicked (not cached)
         return data.fresh("conflicts", limit=2**62)

@@ -111,9 +111,6 @@ def test_sql_console_runs_and_refuses(app, no_errors, sample_db: Path) -> None:
     assert not at.dataframe
 
 
-@pytest.mark.xfail(reason="DuckDB refuses a second configuration of one open file in a process; the sandbox fix "
-                          "(its own in-memory database with the file attached) is on the queries helper's branch",
-                   strict=False)
 def test_sql_console_runs_while_another_connection_holds_the_file(app, no_errors, sample_db: Path) -> None:
     """Another session's run holding its read-only connection (default settings) must not break the console."""
     import duckdb

@@ -139,7 +139,8 @@ def test_conflicts_show_their_first_rows_and_download_the_whole_list(app, no_err
     at = app(sample_db, "screens/quality.py")
     no_errors(at)
     assert len(at.dataframe[0].value) == 3
-    assert any(c.value.startswith("Đang hiện 3 trường hợp mâu thuẫn đầu tiên") for c in at.caption)
+    assert any(c.value.startswith(f"Đang hiện 3 trường hợp mâu thuẫn đầu tiên trong tổng số {total:,}".replace(",", "."))
+               for c in at.caption)
     assert _labels(at)[:4] == ["CSV", "XLSX", "Tải toàn bộ (CSV)", "Tải toàn bộ (XLSX)"]
     # What the whole-list buttons fetch when clicked: every conflict, not the first rows.
     monkeypatch.setenv("PARTYBUILD_DB", str(sample_db))
