@@ -62,7 +62,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("term_ytd", re.compile(r"từ\s+đầu\s+nhiệm\s+kỳ\s+(?:đến|tới)\s+nay")),
     ("n_years", re.compile(r"(?:trong|sau)\s+" + _NUMW + r"\s+năm\s+(?:qua|gần đây|trở lại đây)|" + _NUMW
                            + r"\s+năm\s+qua")),
-    ("months", re.compile(r"(?:(" + _NUMW + r")\s+tháng\s+(đầu|cuối)|nửa\s+(đầu|cuối))\s+năm(?:\s+(?:nay|" + _Y + r"))?")),
+    # "9 tháng đầu năm 2017", "nửa cuối năm", and "9 tháng năm 2025" (a year's first months, as reports say)
+    ("months", re.compile(r"(?:(" + _NUMW + r")\s+tháng\s+(đầu|cuối)|nửa\s+(đầu|cuối))\s+năm(?:\s+(?:nay|" + _Y
+                          + r"))?|(?<!ngày )(?<!mùng )(" + _NUMW + r")\s+tháng\s+năm\s+(?:nay|" + _Y + r")")),
     ("quarter", re.compile(r"quý\s+(iv|iii|ii|i|[1-4])(?:\s*(?:/|năm)\s*" + _Y + r")?")),
     ("cutoff", re.compile(r"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})"
                           r"(?:\s*[/.-]\s*" + _Y + r")?(?![\d/])")),
@@ -140,9 +142,12 @@ def _resolve(name: str, m: re.Match[str], low: str, ctx: PeriodContext) -> Perio
             return None
         return Period(date(today.year - n, today.month, min(today.day, 28)), today, text, SPAN, at, to)
     if name == "months":
-        n = _num(g[1]) if g[1] else 6
-        which = g[2] or g[3]
-        year = int(g[4]) if g[4] else today.year
+        if g[5] is not None:  # "9 tháng năm 2025": the first nine
+            n, which, year = _num(g[6]), "đầu", int(g[7]) if g[7] else today.year
+        else:
+            n = _num(g[1]) if g[1] else 6
+            which = g[2] or g[3]
+            year = int(g[4]) if g[4] else today.year
         if not n or not 1 <= n <= 12:
             return None
         if which == "đầu":
@@ -201,8 +206,9 @@ def _resolve(name: str, m: re.Match[str], low: str, ctx: PeriodContext) -> Perio
 # Every expression starts with one of these words or a digit, not inside a word (none of the words begins
 # another, so an anchor is where one of them begins, however far the text goes). STARTS says more precisely
 # where one can start; _ANCHOR stays as the reference its tests compare with.
+_MONTH_COUNTS = ("một", "hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười")  # "chín tháng đầu năm" ("năm" is one)
 ANCHOR_WORDS = ("từ", "kể", "giai", "trong", "sau", "nửa", "quý", "tính", "đến", "tới", "sáng", "trưa", "chiều", "tối",
-                "đêm", "hôm", "ngày", "tháng", "năm", "cả")
+                "đêm", "hôm", "ngày", "tháng", "năm", "cả", *_MONTH_COUNTS)
 _ANCHOR = re.compile(r"(?<!\w)(?:" + "|".join(ANCHOR_WORDS) + r"|\d)")
 _NUMBER_WORD = r"(?:\d|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"  # how _NUMW begins
 # How the patterns can begin at an anchor: the anchor word and what must follow it, as far as an expression
@@ -223,6 +229,7 @@ STARTS: tuple[tuple[str, str], ...] = (
     ("ngày", r"(?:\s+\d|\s*\()"), ("tháng", r"\s+\d"),  # day ("ngày 14/12", "hôm qua (14/12)"), day_words, month
     ("năm", r"\s+(?:19|20|qua|trước|ngoái|nay|năm|tháng)"),  # year, year_rel; "năm năm qua", "năm tháng đầu"
     ("cả", r"\s+năm\s+(?:19|20)"),  # year
+    *((w, r"\s+tháng\s") for w in _MONTH_COUNTS if w != "mười"), ("mười", r"\s+(?:(?:một|hai)\s+)?tháng\s"),  # months
 )
 _DIGIT_FOLLOW = r"\d?(?:\s*[/.-]|\s+(?:năm|tháng))"  # full_date; n_years, months
 

@@ -32,6 +32,12 @@ CTX = PeriodContext(date(2019, 11, 20), 2019)
     ("kể từ 15-3-2019 đến nay", "2019-03-15", "2019-11-20"),
     ("Hôm qua (19/11), Ban Chấp hành", "2019-11-19", "2019-11-19"),
     ("Trong 3 năm (2016 - 2018), huyện", "2016-01-01", "2018-12-31"),
+    # a count of months in words, and a report's "N tháng năm Y" without "đầu" (its first N months)
+    ("Chín tháng đầu năm 2018, toàn tỉnh", "2018-01-01", "2018-09-30"),
+    ("sáu tháng đầu năm, huyện", "2019-01-01", "2019-06-30"),
+    ("Mười một tháng năm 2018, đảng bộ", "2018-01-01", "2018-11-30"),
+    ("Báo cáo 10 tháng năm 2019 cho thấy", "2019-01-01", "2019-10-31"),
+    ("trong 9 tháng năm nay, xã", "2019-01-01", "2019-09-30"),
 ])
 def test_intervals(text: str, first: str, last: str) -> None:
     p = find_periods(match_form(text), CTX)[0]
@@ -68,3 +74,9 @@ def test_term_so_far_starts_with_the_term_named() -> None:
     low = match_form("Đại hội nhiệm kỳ 2015 - 2020 đề ra 12 chỉ tiêu. Từ đầu nhiệm kỳ đến nay, huyện kết nạp 900 đảng viên.")
     p = next(p for p in find_periods(low, CTX) if "đầu nhiệm kỳ" in p.label)
     assert (p.first, p.last) == (date(2015, 1, 1), date(2019, 11, 20))
+
+
+def test_a_date_in_words_is_not_a_count_of_months() -> None:
+    """'ngày 5 tháng năm 2019' (a day of an unnamed month) is not the year's first five months."""
+    got = [(p.first.isoformat(), p.last.isoformat()) for p in find_periods(match_form("ngày 5 tháng năm 2019"), CTX)]
+    assert ("2019-01-01", "2019-05-31") not in got
