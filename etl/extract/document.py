@@ -54,6 +54,9 @@ def _outlet_tags(head: str) -> Iterator[re.Match[str]]:
             at += 1
         at = head.find("\n", at) if at > 0 else at  # ^ stands only at 0 here (no MULTILINE)
 
+_NAMED_TAG = re.compile(r"(?:^|\n)\s*\(([^()\n]{4,40})\)\s*[-–]")
+# A headline that opens with a province and a colon says whose news it is: "Hà Tĩnh: Năm 2024 kết nạp …"
+_HEADLINE_PLACE = re.compile(r"\s*([^\W\d_][^:\n]{1,24}?)\s*:\s")
 _DOMAIN = re.compile(r"\b([a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org))\b", re.IGNORECASE)
 LEAD_PARAGRAPHS = 3
 
@@ -99,6 +102,10 @@ def detect_outlet(text: str, outlet: str | None = None) -> tuple[str | None, boo
         if key in reg.outlets:
             return reg.outlets[key], True
     for m in re.finditer(r"\(([A-Za-zĐđ.]{2,15})\)", head):
+        key = fold(m.group(1))
+        if key in reg.outlets:
+            return reg.outlets[key], True
+    for m in _NAMED_TAG.finditer(head):  # the outlet's full name as the lead's byline: "(Báo Hà Tĩnh) - Sáng 8/1, …"
         key = fold(m.group(1))
         if key in reg.outlets:
             return reg.outlets[key], True
@@ -262,6 +269,12 @@ def _home_province(mentions: list[Mention], outlet_prov: str | None, lead_end: i
     return None
 
 
+def _headline_province(title: str) -> str | None:
+    """The province a headline opens with ("Hà Tĩnh: …", "TP.HCM: …"), or None."""
+    m = _HEADLINE_PLACE.match(title)
+    return REGISTRY().province_of(m.group(1)) if m else None
+
+
 def _locates_recipient(mentions: list[Mention], i: int) -> bool:
     """True when the bracket ``mentions[i]`` follows a place that receives ("… cho hộ nghèo huyện Mường Chà (tỉnh
     Điện Biên)"): it says where the recipient is, not where the document's bodies are."""
@@ -325,7 +338,7 @@ def analyse(text: str, *, published: date | None = None, outlet: str | None = No
     outlet_prov, _known = detect_outlet(doc, outlet)
     mentions = find_mentions(uni, low)
     lead_end = lead[-1].end if lead else title_span.end
-    home = _home_province(mentions, outlet_prov, lead_end)
+    home = _home_province(mentions, outlet_prov or _headline_province(title_span.text), lead_end)
     resolver = BodyResolver(mentions, home, pub)
     main = resolver.main = _main_body(resolver, mentions, title_span, lead)
 

@@ -59,7 +59,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("range", re.compile(r"(?:giai đoạn|trong|từ năm|từ)\s+(?:(?:\d{1,2}|hai|ba|bốn|năm)\s+năm\s*\(\s*)?" + _Y
                          + r"\s*(?:-|–|đến|tới)\s*" + _Y
                          + r"(?P<now>,?\s*(?:đến|tới)\s+nay)?")),
-    ("term_ytd", re.compile(r"từ\s+đầu\s+nhiệm\s+kỳ\s+(?:đến|tới)\s+nay")),
+    ("term_ytd", re.compile(r"từ\s+đầu\s+nhiệm\s+kỳ(?:\s+" + _Y + r"\s*[-–]\s*" + _Y + r")?\s+(?:đến|tới)\s+nay")),
     ("n_years", re.compile(r"(?:trong|sau)\s+" + _NUMW + r"\s+năm\s+(?:qua|gần đây|trở lại đây)|" + _NUMW
                            + r"\s+năm\s+qua")),
     # "9 tháng đầu năm 2017", "nửa cuối năm", and "9 tháng năm 2025" (a year's first months, as reports say)
@@ -131,7 +131,9 @@ def _resolve(name: str, m: re.Match[str], low: str, ctx: PeriodContext) -> Perio
         if p.group("now"):
             return Period(date(y1, 1, 1), today, text, SPAN, at, to)
         return Period(date(y1, 1, 1), date(y2, 12, 31), text, SPAN, at, to)
-    if name == "term_ytd":  # the term the document names that holds "now": "nhiệm kỳ 2020 - 2025"
+    if name == "term_ytd":  # the term it names, else the one the document names that holds "now"
+        if g[0] and g[1] and int(g[0]) <= today.year <= int(g[1]):
+            return Period(date(int(g[0]), 1, 1), today, text, SPAN, at, to)
         for term in _TERM.finditer(low):
             if int(term.group(1)) <= today.year <= int(term.group(2)):
                 return Period(date(int(term.group(1)), 1, 1), today, text, SPAN, at, to)

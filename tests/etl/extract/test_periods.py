@@ -38,6 +38,7 @@ CTX = PeriodContext(date(2019, 11, 20), 2019)
     ("Mười một tháng năm 2018, đảng bộ", "2018-01-01", "2018-11-30"),
     ("Báo cáo 10 tháng năm 2019 cho thấy", "2019-01-01", "2019-10-31"),
     ("trong 9 tháng năm nay, xã", "2019-01-01", "2019-09-30"),
+    ("từ đầu nhiệm kỳ 2015 - 2020 đến nay, huyện", "2015-01-01", "2019-11-20"),
 ])
 def test_intervals(text: str, first: str, last: str) -> None:
     p = find_periods(match_form(text), CTX)[0]
