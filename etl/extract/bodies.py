@@ -46,7 +46,8 @@ class Mention(NamedTuple):
 _W = f"[{UPPER}{LOWER}0-9]"
 _CAP = f"[{UPPER}]{_W}*"
 # Words of organisation names usually written with a lower-case second syllable ("Công ty", "Chính phủ").
-_ORG = r"(?:Công ty(?: cổ phần| trách nhiệm hữu hạn)?|Cổ phần|Cao su|Công an|Quân sự|Chính phủ|Quốc hội|Văn phòng|Xi măng|" \
+_ORG = r"(?:Tổng [Cc]ông ty|Cà phê|Dầu khí|Bưu chính|Viễn thông|Hàng không|Đường sắt|Lương thực|Dệt may|Cấp nước|" \
+       r"Công ty(?: cổ phần| trách nhiệm hữu hạn)?|Cổ phần|Cao su|Công an|Quân sự|Chính phủ|Quốc hội|Văn phòng|Xi măng|" \
        r"Điện lực|Ngân hàng|Bệnh viện|Biên phòng|Bộ đội|Tài chính|Tập đoàn|Đại học|Cao đẳng|Học viện|Trung tâm|" \
        r"Tổng cục|Quân khu|Quân đoàn|Quân chủng|Binh đoàn|Sư đoàn|Lữ đoàn|Trung đoàn|Chỉ huy)"
 _NAME = rf"(?:{_ORG}|{_CAP})(?:[ ](?:{_ORG}|{_CAP}|\d+))*(?:\s?-\s?{_CAP}(?:[ ]{_CAP})*)?"

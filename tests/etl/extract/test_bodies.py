@@ -42,6 +42,15 @@ def test_mentions() -> None:
     assert kinds == [("party", "huyện"), ("paren", "tỉnh"), ("anaphor", "huyện")]
 
 
+def test_a_corporation_is_named_whole() -> None:
+    """'Tổng công ty' is one word of an organisation's name: the name ran only as far as 'Tổng'."""
+    body, _ = _body("Sáng 3/4, Đảng ủy Tổng công ty Cà phê Đắk Lắk bàn giao 5 căn nhà tình nghĩa cho hộ nghèo.",
+                    published=date(2024, 4, 4))
+    assert body.startswith("Đảng bộ Tổng công ty Cà phê Đắk Lắk")
+    body, _ = _body("Đảng ủy Tổng Công ty Hàng không Việt Nam kết nạp 42 đảng viên mới trong năm 2023.")
+    assert body == "Đảng bộ Tổng Công ty Hàng không Việt Nam"
+
+
 def test_person_after_committee_is_not_a_place() -> None:
     ms = find_mentions(unify("Phó Bí thư Tỉnh ủy Nguyễn Văn Bình phát biểu."))
     assert ms[0].kind == "anaphor"
