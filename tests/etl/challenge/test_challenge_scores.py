@@ -5,17 +5,11 @@ the matched facts."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
+from collections.abc import Callable
 from pathlib import Path
-
-import pytest
-
-from etl.extract import extract_document, fact_to_json
 
 HERE = Path(__file__).parent
 DOCS, GOLD = HERE / "docs", HERE / "gold.jsonl"
-SCORER = Path(__file__).resolve().parents[3].parent / "shared" / "eval" / "score.py"
 
 
 def _gold() -> list[dict]:
@@ -35,19 +29,5 @@ def test_gold_is_well_formed() -> None:
             assert f["period_start"] <= f["period_end"]
 
 
-def test_scores(tmp_path: Path) -> None:
-    if not SCORER.is_file():
-        pytest.skip("the shared scorer (../shared/eval/score.py) is not available")
-    pred = tmp_path / "pred.jsonl"
-    with open(pred, "w", encoding="utf-8") as out:
-        for path in sorted(DOCS.glob("*.txt")):
-            for fact in extract_document(path.read_text(encoding="utf-8")):
-                out.write(json.dumps(fact_to_json(fact, path.name), ensure_ascii=False) + "\n")
-    run = subprocess.run([sys.executable, str(SCORER), "--gold", str(GOLD), "--pred", str(pred), "--json"],
-                         capture_output=True, text=True, check=True)
-    result = json.loads(run.stdout)
-    errors = "\n".join(result["errors"])
-    assert result["precision"] >= 0.95, errors
-    assert result["recall"] >= 0.90, errors
-    assert result["body_accuracy"] >= 0.90, errors
-    assert result["period_accuracy"] >= 0.90, errors
+def test_scores(meets_targets: Callable[[Path, Path], None]) -> None:
+    meets_targets(DOCS, GOLD)
