@@ -231,16 +231,27 @@ class _PeriodFinder:
 def _report_period(title: Span | None, lead: list[Span], periods: _PeriodFinder, ctx: PeriodContext) -> Period | None:
     def usable(p: Period) -> bool:
         return (p.kind not in (EVENT, WEAK) or _past_year(p)) and "cuối" not in p.label
-    for span in ([title] if title else []) + lead[:2]:
-        for p in periods(ctx, span.start, span.end):
+    spans = ([title] if title else []) + lead[:2]
+    for span in spans:
+        found = list(periods(ctx, span.start, span.end))
+        for p in found:
             if usable(p):
                 return p
+        if span is not title and any(p.kind == EVENT for p in found):
+            if _REVIEW.search(span.text.lower()):
+                # a review conference whose lead names no period ("tổ chức hội nghị tổng kết công tác xây
+                # dựng Đảng"): what it reviews is the first year or part of a year the article gives
+                return periods.first(ctx, lambda p: usable(p) and (p.last - p.first).days < 732)
+            # a lead that opens on the day of a handover or a visit: a year in the next paragraph is that
+            # paragraph's background ("Năm 2023, toàn huyện đã …"), not what the article reports
+            break
     if not _FIRST_PART.search(periods.low):  # what such a period says; most documents never say it
         return None
     return periods.first(ctx, lambda p: p.kind == "part" and "đầu" in p.label)
 
 
 _FIRST_PART = re.compile(r"(?:tháng|nửa)\s+đầu\s+năm")
+_REVIEW = re.compile(r"tổng kết|sơ kết")
 
 
 def _event_period(title: Span | None, lead: list[Span], periods: _PeriodFinder, ctx: PeriodContext) -> Period | None:
