@@ -89,6 +89,8 @@ def _build(reg: Registry) -> re.Pattern[str]:
                   r"Bộ Chính trị|Ban Bí thư|Đảng Cộng sản Việt Nam|(?i:toàn Đảng)(?!\s+(?i:bộ|viên|ủy))",
         "doan": rf"Đảng đoàn\s+(?P<doan_name>Quốc hội|Mặt trận Tổ quốc Việt Nam|MTTQ Việt Nam|{_NAME})",
         "named": rf"(?i:đảng (?:ủy|bộ))\s+(?P<n_name>{_NAME}(?:\s+(?i:tỉnh|thành phố)(?:\s+(?P<n_prov>{prov}))?(?!\s+{_CAP}))?)",
+        # "Tại Trường THPT Hùng Vương, … chi bộ nhà trường kết nạp …": the school's chi bộ, named before it
+        "chibo_school": r"(?i:chi bộ\s+(?:của\s+)?(?:nhà\s+)?trường)(?!\s*[A-ZĐ\d])(?!\s+học\b)",
         "chibo": rf"Chi bộ(?:\s+(?P<cb_name>{_NAME}))?",
         "deleg": rf"(?i:đoàn (?:đại biểu|công tác))(?:\s+(?:của\s+)?(?:(?i:tỉnh|thành phố)\s+)?(?P<dl_prov>{prov}))?",
         "toan": rf"(?i:toàn\s+(?P<toan_unit>đảng bộ(?:\s+(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố))?|huyện|"
@@ -238,6 +240,17 @@ _UNIT_KEYS = {"t_name": "t_unit", "pc_name": "pc", "dc_name": "dc", "pl_name": "
 _NAME_KEYS = tuple(_UNIT_KEYS)
 
 
+_SCHOOL = re.compile(rf"Trường\s+(?:THPT|THCS|TH|PTDTNT|PTDTBT|Tiểu học|Mầm non|Mẫu giáo|Phổ thông|Trung học"
+                     rf"(?: cơ sở| phổ thông)?|Đại học|Cao đẳng|Trung cấp|Chính trị)\s+{_NAME}")
+
+
+def _school_before(uni: str, pos: int) -> str | None:
+    """The last school named in the paragraph before ``pos``: the one "chi bộ nhà trường" belongs to."""
+    lo = uni.rfind("\n", 0, pos) + 1
+    found = list(_SCHOOL.finditer(uni, lo, pos))
+    return found[-1].group() if found else None
+
+
 def find_mentions(uni: str, low: str | None = None) -> list[Mention]:
     """Every body mention in ``uni`` (NFC text with unified tone marks, case kept), in text order;
     ``low`` is its match form, when the caller has it already.
@@ -319,6 +332,12 @@ def find_mentions(uni: str, low: str | None = None) -> list[Mention]:
         elif g["named"]:
             prov = reg.province_of(g["n_prov"] or g["n_name"])  # "Đảng ủy Công an tỉnh Thanh Hóa"
             out.append(Mention(m.start(), end, "party", "org", g["n_name"], prov, weak_party))
+        elif g["chibo_school"]:
+            school = _school_before(uni, m.start())
+            if school:
+                out.append(Mention(m.start(), end, "party", "chi bộ", school, None, weak_party))
+            else:
+                out.append(Mention(m.start(), end, "anaphor", "chi bộ", "", None, weak_party))
         elif g["chibo"]:
             if g["cb_name"]:
                 out.append(Mention(m.start(), end, "party", "chi bộ", g["cb_name"], None, weak_party))

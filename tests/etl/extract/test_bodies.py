@@ -264,3 +264,16 @@ def test_state_bodies_give_no_party_fact(state: str) -> None:
     text = (f"Ủng hộ quỹ\n\nNgày 2/3/2021, {state} phát động ủng hộ. Kết quả, cán bộ đã quyên góp được số tiền "
             "25 triệu đồng để giúp các hộ khó khăn.")
     assert extract_document(text) == []
+
+
+def test_the_schools_chi_bo_named_before_it() -> None:
+    text = ("Phát triển đảng viên trong trường học\n\nNăm học 2023 - 2024, tại Trường THCS Nguyễn Du (Quảng Ngãi), "
+            "chi bộ nhà trường kết nạp 3 quần chúng là giáo viên trẻ vào Đảng. Huyện ủy Sơn Tịnh cũng kết nạp 25 đảng viên mới.")
+    facts = {f.value: f.body for f in extract_document(text)}
+    assert facts[3].startswith("Chi bộ Trường THCS Nguyễn Du")
+    assert "Sơn Tịnh" in facts[25]
+
+
+def test_school_chi_bo_in_general_names_no_school() -> None:
+    mentions = find_mentions("Tại Trường THPT Lê Quý Đôn có hội nghị; các chi bộ trường học đều kết nạp đảng viên.")
+    assert [m.name for m in mentions if m.unit == "chi bộ"] == []
