@@ -6,7 +6,7 @@ DB     ?= data/partybuild.duckdb
 PORT   ?= 8501
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-test run sample-db test test-fast lint bench clean
+.PHONY: help install install-test run sample-db test test-fast lint bench plotly-bundle clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -45,6 +45,9 @@ lint: install-test ## ruff and mypy
 
 bench: install-test ## run the benchmarks, print a table, write bench/results.json
 	$(BIN)/python bench/run.py
+
+plotly-bundle: ## rebuild dashboard/static/plotly-partybuild.min.js from tools/plotly-bundle (needs Node.js and npm)
+	cd tools/plotly-bundle && npm ci --no-audit --no-fund && npm run build
 
 clean: ## remove the venv, the sample warehouse and caches
 	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache

@@ -12,14 +12,14 @@ per run (server time, and the part of it spent in queries); Playwright drives De
 Three timings per page, each repeated with other years so that none of its queries is in the server's cache:
 - first render: the page's address opened in a new tab. It includes loading the page and its scripts (cached
   by the browser after a warm-up page), the websocket, the script run, and drawing; on a page with charts also
-  the evaluation of Streamlit's Plotly bundle, which every new tab pays once (about 0.8 s here).
+  the evaluation of the Plotly bundle the charts load (dashboard/plot.py), which every new tab pays once.
 - page switch: the page reached by its sidebar link from another chart page (the usual way between pages).
 - filter change: another metric (the overview: another level) chosen in the page's filters.
 
 Each row also gives CPU times, which the machine's load inflates far less than wall-clock times: the browser's
 main-thread CPU for the render (Chromium's own counter, CDP Performance.ThreadTime) and the dashboard server's CPU
-(every process of its process group, from /proc). Note what a chart costs the browser: Streamlit mounts each
-chart anew whenever its figure changes, draws it once hidden (before its width is known) and again at its width.
+(every process of its process group, from /proc). Note what a chart costs the browser: a chart whose figure
+changes is redrawn in place (Plotly.react, dashboard/plot.py); one whose key changes (a selection dropped) anew.
 
 When is a render done? An observer installed before the page loads stamps the time of every change in the
 page (main area and sidebar) and of every message from the server. A render is done when, after the action,
@@ -96,7 +96,7 @@ DONE = """
   const main = document.querySelector('[data-testid="stMain"]');
   if (!main || !main.querySelector('h1')) return false;
   if (document.querySelector('[data-stale="true"]')) return false;
-  const plots = main.querySelectorAll('[data-testid="stPlotlyChart"]');
+  const plots = main.querySelectorAll('.js-plotly-plot');  // a chart's div, once Plotly has taken it
   if (plots.length < charts) return false;
   for (const p of plots) if (!p.querySelector('.main-svg')) return false;
   if (main.querySelectorAll('[data-testid="stDataFrame"] canvas').length < tables) return false;

@@ -20,7 +20,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import state
+from dashboard import plot, state
 from dashboard.evidence_text import as_markdown_text
 from dashboard.state import t
 
@@ -126,8 +126,8 @@ def chart(fig: go.Figure, element: str, *, field: str = "customdata", toggle: bo
           modes: Sequence[str] = ("points",)) -> None:
     """A Plotly chart whose clicked points select values of `field` for the page."""
     widget_key = key(element)
-    st.plotly_chart(fig, key=widget_key, selection_mode=list(modes),  # type: ignore[arg-type]
-                    on_select=on_select(element, widget_key, lambda e: chart_values(e, field), toggle=toggle))
+    plot.show(fig, widget_key, modes=modes,
+              on_click=on_select(element, widget_key, lambda e: chart_values(e, field), toggle=toggle))
 
 
 def table(df: pd.DataFrame, element: str, ids: Sequence[str], **kwargs: Any) -> None:

@@ -75,6 +75,16 @@ def format_value(value: float | int | None, unit: str | None = None, lang: str =
     return f"{format_number(value, lang, decimals)} {unit_text}".strip()
 
 
+def value_scale(largest: float | int | None, unit: str | None, lang: str = "vi") -> tuple[float, str]:
+    """The scale a chart axis of money is drawn in, and its word: (1e9, "tỷ") when the largest value is in the
+    billions; (1, "") for everything else (people and houses are counted, not scaled)."""
+    if unit == "VND" and largest is not None and not (isinstance(largest, float) and math.isnan(largest)):
+        for scale, word in (_SCALES_VI if lang == "vi" else _SCALES_EN):
+            if abs(largest) >= scale:
+                return scale, word
+    return 1.0, ""
+
+
 def format_date(value: date | datetime | None) -> str:
     """Day/month/year: 20/07/2023 (both languages; the analysts read dates this way)."""
     if value is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, crossfilter, data, frame, state
+from dashboard import charts, crossfilter, data, frame, plot, state
 from dashboard.evidence_text import as_markdown_text
 from dashboard.state import t
 
@@ -88,8 +88,8 @@ def view(summary: dict[str, object]) -> None:
     if series.empty:
         st.info(t("no_data_for_filters"))
         return
-    st.plotly_chart(charts.time_series(series, x="year", y="value", unit=f.unit, lang=lang, group="body",
-                                       kind="bar", x_is_year=True), key="compare")
+    plot.show(charts.time_series(series, x="year", y="value", unit=f.unit, lang=lang, group="body", kind="bar",
+                                 x_is_year=True), "compare")
 
 
 def main() -> None:

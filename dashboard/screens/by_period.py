@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, crossfilter, data, frame, state
+from dashboard import charts, crossfilter, data, frame, plot, state
 from dashboard.i18n import format_value
 from dashboard.state import t
 
@@ -75,6 +75,10 @@ def evidence_link(pick: crossfilter.Pick, f: frame.Filters, grain: str) -> None:
                  query_params=params)
 
 
+def _no_callback() -> None:
+    """The series' click is read where the chart is drawn (it leaves the page for the evidence)."""
+
+
 def grain_and_mode() -> tuple[str, str]:
     c1, c2 = st.columns([3, 2])
     current = state.get("grain") if state.get("grain") in GRAINS else "year"
@@ -106,9 +110,8 @@ def series_panel(f: frame.Filters, lang: str, grain: str, mode: str, bodies: lis
     y = "cumulative_value" if mode == "cumulative" else "value"
     fig = charts.time_series(df, x="period", y=y, unit=f.unit, lang=lang, x_is_year=grain == "year",
                              title=f"{f.metric_names[f.metric]} — {t('grain_' + grain)}")
-    event = st.plotly_chart(fig, key="series_chart", on_select="rerun", selection_mode="points")
+    points = plot.clicked_points(plot.show(fig, "series_chart", on_click=_no_callback))
     st.caption(t("partial_note"))
-    points = list(event.selection.points) if event else []
     if points:
         open_evidence(f, period=str(points[0].get("x")), grain=grain)
     # Drawn only while open: a table costs 0.1–0.4 s to draw, on every filter change too.

@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, crossfilter, data, frame, state
+from dashboard import charts, crossfilter, data, frame, plot, state
 from dashboard.evidence_text import as_markdown_text
 from dashboard.i18n import format_value
 from dashboard.state import t
@@ -98,8 +98,8 @@ def years(f: frame.Filters, lang: str, era: str, chosen: list[str]) -> None:
     if series.empty or (chosen and not ids):
         st.info(t("no_data_for_filters"))
         return
-    st.plotly_chart(charts.time_series(series, x="year", y="value", unit=f.unit, lang=lang, kind="bar",
-                                       x_is_year=True), key="map_years")
+    plot.show(charts.time_series(series, x="year", y="value", unit=f.unit, lang=lang, kind="bar", x_is_year=True),
+              "map_years")
 
 
 def provinces(placed: pd.DataFrame, pick: crossfilter.Pick, unit: str, lang: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, data, frame, state
+from dashboard import charts, data, frame, plot, state
 from dashboard.evidence_text import as_markdown_text
 from dashboard.i18n import format_number
 from dashboard.state import t
@@ -55,7 +55,7 @@ def console() -> None:
     fig = charts.quick_chart(frame_, lang)
     if fig is not None:
         with st.expander(t("sql_chart"), expanded=True):
-            st.plotly_chart(fig, key="sql_chart")
+            plot.show(fig, "sql_chart")
 
 
 def main() -> None:

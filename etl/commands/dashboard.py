@@ -52,7 +52,9 @@ def run(args: argparse.Namespace) -> int:
            "--browser.gatherUsageStats", "false",
            # No raw tracebacks in the browser: pages turn errors into sentences, the rest goes to the log.
            "--client.showErrorDetails", "none", "--client.toolbarMode", "viewer",
-           "--server.runOnSave", "false", "--server.fileWatcherType", "none"]
+           "--server.runOnSave", "false", "--server.fileWatcherType", "none",
+           # dashboard/static/: the Plotly bundle the charts load (dashboard/plot.py).
+           "--server.enableStaticServing", "true"]
     print(f"partybuild dashboard on http://{args.address}:{args.port} (warehouse {env[DB_ENV]})", flush=True)
     try:
         return subprocess.call(cmd, env=env)

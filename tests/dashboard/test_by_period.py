@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.dashboard.elements import plots
+
 PAGE = "screens/by_period.py"
 
 
@@ -16,7 +18,7 @@ def test_with_data_shows_filters_and_two_charts(app, no_errors, sample_db: Path)
     assert [s.label for s in at.selectbox] == ["Chỉ tiêu", "Cấp"]
     assert at.multiselect[0].label == "Tổ chức đảng"
     assert at.slider[0].label == "Giai đoạn (năm)"
-    assert len(at.get("plotly_chart")) == 2
+    assert len(plots(at)) == 2
     # Defaults are written into the URL so the view can be shared.
     assert at.query_params["metric"] == "members_admitted"
     assert at.query_params["grain"] == "year"
@@ -29,14 +31,14 @@ def test_filter_change_is_kept_in_the_url(app, no_errors, sample_db: Path) -> No
     assert at.query_params["metric"] == "funds_donated"
     at.slider[0].set_value((2018, 2022)).run()
     assert at.query_params["from"] == "2018" and at.query_params["to"] == "2022"
-    assert len(at.get("plotly_chart")) == 2
+    assert len(plots(at)) == 2
 
 
 @pytest.mark.parametrize("grain", ["half", "quarter", "month"])
 def test_grains_from_the_url(app, no_errors, sample_db: Path, grain: str) -> None:
     at = app(sample_db, PAGE, grain=grain, mode="cumulative")
     no_errors(at)
-    assert len(at.get("plotly_chart")) == 2
+    assert len(plots(at)) == 2
 
 
 def test_english(app, no_errors, sample_db: Path) -> None:
@@ -50,7 +52,7 @@ def test_missing_warehouse_is_a_friendly_message(app, no_errors, tmp_path: Path)
     at = app(tmp_path / "nowhere.duckdb", PAGE)
     no_errors(at)
     assert "Chưa có kho dữ liệu" in at.info[0].value
-    assert not at.get("plotly_chart")
+    assert not plots(at)
 
 
 def test_empty_warehouse_is_a_friendly_message(app, no_errors, empty_db: Path) -> None:

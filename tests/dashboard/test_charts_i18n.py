@@ -56,6 +56,22 @@ def test_time_series_marks_partial_periods() -> None:
     assert fig.layout.separators == ",."
 
 
+@pytest.mark.parametrize(("lang", "suffix", "drawn"), [("vi", " tỷ", [2.5, 12.0]), ("en", " billion", [2.5, 12.0])])
+def test_money_axes_read_in_billions_and_hovers_keep_the_figure(lang: str, suffix: str, drawn: list[float]) -> None:
+    df = pd.DataFrame({"year": [2022, 2023], "value": [2_500_000_000.0, 12_000_000_000.0]})
+    fig = charts.time_series(df, x="year", y="value", unit="VND", lang=lang, x_is_year=True)
+    assert list(fig.data[0].y) == drawn and fig.layout.yaxis.ticksuffix == suffix
+    assert fig.layout.yaxis.tickformat == ",~f"  # grouped with the layout's separators: 1.500 tỷ, not 1.5k
+    assert list(fig.data[0].hovertext) == [format_value(v, "VND", lang) for v in df["value"]]
+
+
+def test_counted_axes_are_not_scaled() -> None:
+    df = pd.DataFrame({"metric_id": ["m"] * 2, "year": [2022, 2023], "value": [150_000.0, 180_000.0]})
+    fig = charts.small_multiples(df, names={"m": "Kết nạp"}, units={"m": "persons"}, lang="vi")
+    assert list(fig.data[0].y) == [150_000.0, 180_000.0]  # drawn as 150.000, not Plotly's 150k
+    assert fig.layout.yaxis.tickformat == ",~f" and not fig.layout.yaxis.ticksuffix
+
+
 def test_bar_by_body_carries_ids_and_caps_points() -> None:
     df = pd.DataFrame({"body_id": [f"b{i}" for i in range(100)], "body": [f"B {i}" for i in range(100)],
                        "value": range(100, 0, -1), "partial": False})

@@ -1,8 +1,8 @@
 """Cross-filtering: a click on a bar, a treemap cell, a map marker or table rows filters the other charts of the
 page and not the one clicked; the selection is in the URL, stays on its page and is cleared by a button.
 
-AppTest has no way to click inside a Plotly chart or a table, so `select` sends what the browser sends: the
-element's selection state with the next run (its callback then fires as it does in the browser).
+AppTest has no way to click inside a chart or a table, so `select` sends what the browser sends: the chart's
+click (a trigger) or the table's selection state with the next run (its callback then fires as in the browser).
 """
 
 from __future__ import annotations
@@ -18,26 +18,31 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.testing.v1 import AppTest
 
 from dashboard import crossfilter, state
+from tests.dashboard.elements import figure, plots
 
 
 def element(at: AppTest, prefix: str) -> Any:
-    found = [e for e in [*at.get("plotly_chart"), *at.dataframe] if (getattr(e, "key", None) or "").startswith(prefix)]
-    assert len(found) == 1, [getattr(e, "key", None) for e in [*at.get("plotly_chart"), *at.dataframe]]
+    found = [e for e in [*plots(at), *at.dataframe] if (getattr(e, "key", None) or "").startswith(prefix)]
+    assert len(found) == 1, [getattr(e, "key", None) for e in [*plots(at), *at.dataframe]]
     return found[0]
 
 
 def spec(at: AppTest, prefix: str) -> dict[str, Any]:
-    result: dict[str, Any] = json.loads(element(at, prefix).proto.spec)
-    return result
+    return figure(element(at, prefix))
 
 
 def select(at: AppTest, prefix: str, **selection: Any) -> AppTest:
-    """As if the user selected points (`points=[...]`) or rows (`rows=[...]`) in the element keyed `prefix…`."""
+    """As if the user clicked points (`points=[...]`, or drew a box over them) in the chart keyed `prefix…`, or
+    selected rows (`rows=[...]`) of the table keyed so: what the browser sends with the next run."""
     states = at._tree.get_widget_states()
-    full = {"points": [], "point_indices": [], "box": [], "lasso": []} if "points" in selection else \
-        {"rows": [], "columns": [], "cells": []}
-    full.update(selection)
-    states.widgets.append(WidgetState(id=element(at, prefix).proto.id, string_value=json.dumps({"selection": full})))
+    target = element(at, prefix)
+    if "points" in selection:  # the chart's trigger (dashboard/plot.py), as the component's frontend sends it
+        event = [{"event": "selection", "value": {"points": selection["points"]}}]
+        states.widgets.append(WidgetState(id=f"$$STREAMLIT_INTERNAL_KEY_{target.proto.id}__events",
+                                          json_trigger_value=json.dumps(event)))
+    else:
+        full = {"rows": [], "columns": [], "cells": [], **selection}
+        states.widgets.append(WidgetState(id=target.proto.id, string_value=json.dumps({"selection": full})))
     return at._run(states)
 
 

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.dashboard.elements import plots
+
 # page module → (Vietnamese title, English title, Plotly charts expected with data)
 PAGES = {
     "overview": ("Tổng quan", "Overview", 1),
@@ -26,7 +28,7 @@ def test_page_with_data(app, no_errors, sample_db: Path, name: str, lang: str) -
     no_errors(at)
     vi, en, charts = PAGES[name]
     assert at.title[0].value == (vi if lang == "vi" else en)
-    assert len(at.get("plotly_chart")) >= charts
+    assert len(plots(at)) >= charts
     assert at.query_params["lang"] == lang
     links = at.get("page_link")  # drawn once, by the page's fragment or after the page
     assert len(links) == len(PAGES) and all(f"lang={lang}" in link.proto.query_string for link in links)
@@ -127,7 +129,7 @@ def test_sql_console_runs_while_another_connection_holds_the_file(app, no_errors
 def test_map_before_the_merger(app, no_errors, sample_db: Path) -> None:
     at = app(sample_db, "screens/map.py", era="pre")
     no_errors(at)
-    assert len(at.get("plotly_chart")) == 2  # the map and the chosen provinces by year
+    assert len(plots(at)) == 2  # the map and the chosen provinces by year
 
 
 def test_page_links_carry_the_filters_just_changed(app, no_errors, sample_db: Path) -> None:

@@ -68,7 +68,7 @@ def test_a_treemap_cell_filters_the_other_charts(server: Any, page: Any, ready: 
     page.wait_for_url("**pickfrom=treemap**", timeout=30_000)
     ready(page)
     page.wait_for_function(f"() => document.querySelectorAll({ranking!r}).length === 1", timeout=30_000)
-    assert page.evaluate(ids) == cells_before  # the clicked treemap keeps its cells (it only zoomed in)
+    assert page.evaluate(ids) == cells_before  # the clicked treemap keeps its cells
     assert page.get_by_text("Đang lọc theo lựa chọn").first.is_visible()
     page.screenshot(path=str(tmp_path / "treemap-click.png"), full_page=True)
     page.locator("[class*='st-key-pick_clear'] button").click()
