@@ -213,7 +213,8 @@ def quick_chart(df: pd.DataFrame, lang: str) -> go.Figure | None:
     if not numeric or df.empty:
         return None
     x = _names(df[other[0]].astype(str)) if other else df.index.tolist()
-    data = [{"type": "bar", "x": x, "y": _values(df[numeric[0]])}]
-    layout = {"yaxis": {"title": {"text": as_chart_text(numeric[0])}},
+    drawn, axis = _value_axis(df[numeric[0]], "", lang)
+    data = [{"type": "bar", "x": x, "y": drawn}]
+    layout = {"yaxis": {"title": {"text": as_chart_text(numeric[0])}, **axis},
               "xaxis": {"title": {"text": as_chart_text(other[0]) if other else ""}}}
     return _figure(data, layout, lang, None)

@@ -122,9 +122,35 @@ def on_select(element: str, widget_key: str, values_of: Callable[[Any], list[str
     return callback
 
 
+def _text(value: Any) -> str:
+    """A point's value as chart_values reports it (a year drawn as 2015.0 is picked as '2015')."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return "" if value is None else str(value)
+
+
+def highlight(fig: go.Figure, chosen: Sequence[str], field: str = "customdata") -> go.Figure:
+    """Mark the points whose `field` is chosen as Plotly's selected points (the others are drawn faded), as a
+    chart shows its own selection. Traces of other types (a treemap) and traces with no chosen point keep
+    every point drawn plainly."""
+    wanted = set(chosen)
+    if not wanted:
+        return fig
+    for trace in fig.data:
+        if trace.type not in ("scatter", "bar"):
+            continue
+        values = trace[field] if field in ("x", "y", "customdata") else None
+        picked = [i for i, v in enumerate(values or []) if _text(v) in wanted]
+        if picked:
+            trace.selectedpoints = picked
+    return fig
+
+
 def chart(fig: go.Figure, element: str, *, field: str = "customdata", toggle: bool = False,
           modes: Sequence[str] = ("points",)) -> None:
-    """A Plotly chart whose clicked points select values of `field` for the page."""
+    """A Plotly chart whose clicked points select values of `field` for the page; the points it selected are
+    highlighted (the figure is drawn from the URL's selection, never from what the browser kept)."""
+    highlight(fig, current().mine(element), field)
     widget_key = key(element)
     plot.show(fig, widget_key, modes=modes,
               on_click=on_select(element, widget_key, lambda e: chart_values(e, field), toggle=toggle))

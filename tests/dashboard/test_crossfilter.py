@@ -13,11 +13,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
+import pandas as pd
 import pytest
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.testing.v1 import AppTest
 
-from dashboard import crossfilter, state
+from dashboard import charts, crossfilter, state
 from tests.dashboard.elements import figure, plots
 
 
@@ -204,6 +205,17 @@ def test_overview_point_picks_the_cards_year(app: Callable[..., AppTest], sample
     select(at, "pick_multiples", points=[{"x": 2015, "y": 10}])
     no_errors(at)
     assert at.subheader[0].value.endswith("2015")
+    for trace in spec(at, "pick_multiples")["data"]:  # the clicked year highlighted in every small chart
+        assert [trace["x"][i] for i in trace["selectedpoints"]] == [2015]
+
+
+def test_a_chart_highlights_only_its_own_selection() -> None:
+    fig = charts.time_series(pd.DataFrame({"year": [2014, 2015, 2016], "value": [1.0, 2.0, 3.0]}), x="year",
+                             y="value", unit="persons", lang="vi")
+    assert list(crossfilter.highlight(fig, ["2015", "2030"], "x").data[0].selectedpoints) == [1]
+    untouched = charts.treemap(pd.DataFrame({"body_id": ["a"], "body": ["A"], "parent_id": [None], "value": [1.0]}),
+                               root_label="Toàn quốc", unit="persons", lang="vi")
+    assert "selectedpoints" not in crossfilter.highlight(untouched, ["a"]).to_plotly_json()["data"][0]
 
 
 def test_values_of_selection_events() -> None:
