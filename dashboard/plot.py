@@ -15,7 +15,10 @@ disagree with the selection. Treemap cells do not zoom on click: the page opens 
 
 from __future__ import annotations
 
+import functools
+import hashlib
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 import plotly.graph_objects as go
@@ -73,10 +76,21 @@ _element = st.components.v2.component(ELEMENT, html="<div class='pb-plot'></div>
                                       isolate_styles=False)  # Plotly puts its own styles in the page's head
 
 
+@functools.cache
+def _version() -> str:
+    """A digest of the bundle, put in its address: Streamlit serves static files with no Cache-Control, so a
+    browser may keep a copy for days; a rebuilt bundle gets a new address instead of a stale copy."""
+    path = Path(__file__).with_name("static") / BUNDLE
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+    except OSError:  # the element then shows its message in place of the chart
+        return "missing"
+
+
 def bundle_url() -> str:
-    """The bundle's address relative to the app's root (a base URL path, if the server has one, included)."""
+    """The bundle's address from the app's root (a base URL path, if the server has one, included)."""
     base = str(st.get_option("server.baseUrlPath") or "").strip("/")
-    return f"/{base}/app/static/{BUNDLE}" if base else f"/app/static/{BUNDLE}"
+    return f"{'/' + base if base else ''}/app/static/{BUNDLE}?v={_version()}"
 
 
 def show(fig: go.Figure, key: str, *, on_click: Callable[[], None] | None = None,

@@ -4,6 +4,7 @@ charts draw, and is addressed under the server's base path. The drawing itself i
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -49,11 +50,12 @@ def test_every_chart_draws_only_traces_the_bundle_holds() -> None:
     assert drawn <= _bundled_traces()
 
 
-def test_the_bundle_address_follows_the_base_path() -> None:
-    assert plot.bundle_url() == f"/app/static/{plot.BUNDLE}"
+def test_the_bundle_address_follows_the_base_path_and_the_bundle() -> None:
+    digest = hashlib.sha256(BUNDLE.read_bytes()).hexdigest()[:12]
+    assert plot.bundle_url() == f"/app/static/{plot.BUNDLE}?v={digest}"
     st.config.set_option("server.baseUrlPath", "/partybuild/")
     try:
-        assert plot.bundle_url() == f"/partybuild/app/static/{plot.BUNDLE}"
+        assert plot.bundle_url() == f"/partybuild/app/static/{plot.BUNDLE}?v={digest}"
     finally:
         st.config.set_option("server.baseUrlPath", "")
 
