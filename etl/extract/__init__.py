@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-EXTRACTOR_VERSION = "rules-1.3"
+EXTRACTOR_VERSION = "rules-1.4"
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,8 @@ class Mention(NamedTuple):
 
 
 _W = f"[{UPPER}{LOWER}0-9]"
-_CAP = f"[{UPPER}]{_W}*"
+# A capitalised word; Central Highlands names keep an apostrophe inside a word: "Cư M'gar", "Ea H'leo", "M'Đrắk"
+_CAP = f"[{UPPER}]{_W}*(?:['’]{_W}+)*"
 # Words of organisation names usually written with a lower-case second syllable ("Công ty", "Chính phủ").
 _ORG = r"(?:Tổng [Cc]ông ty|Cà phê|Dầu khí|Bưu chính|Viễn thông|Hàng không|Đường sắt|Lương thực|Dệt may|Cấp nước|" \
        r"Công ty(?: cổ phần| trách nhiệm hữu hạn)?|Cổ phần|Cao su|Công an|Quân sự|Chính phủ|Quốc hội|Văn phòng|Xi măng|" \

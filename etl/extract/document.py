@@ -388,6 +388,12 @@ def _main_body(resolver: BodyResolver, mentions: list[Mention], title: Span, lea
 def _body_for(resolver: BodyResolver, mentions: list[Mention], cand: Candidate, s: Span, before: list[Span],
               main: Body | None, when: date) -> Body | None:
     pos = cand.number.start
+    if cand.giver:  # "3 tỷ đồng do Ban Thường vụ Đảng ủy xã X vận động": the giver's body, when it is one
+        for m in mentions:
+            if cand.number.end <= m.start < cand.end and m.kind in ("party", "anaphor") and not m.weak:
+                body = resolver.resolve(m, m.start, s.end, when)
+                if body is not None:
+                    return body
     in_sentence = [m for m in mentions if s.start <= m.start < pos and m.kind not in ("paren",) and not m.weak]
     for m in reversed(in_sentence):
         if m.kind == "state":

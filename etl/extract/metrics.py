@@ -44,6 +44,9 @@ class MetricSpec:
     negatives_after: re.Pattern[str] | None
     negatives_sentence: re.Pattern[str] | None
     triggers_bare: re.Pattern[str] | None = None
+    # "3 tỷ đồng do Ban Thường vụ Đảng ủy Khối vận động": the giver and its verb after the figure
+    giver_after: re.Pattern[str] | None = None
+    giver_words: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -76,7 +79,11 @@ def load_catalogue(path: Path = CATALOGUE) -> Catalogue:
         all_classifiers += classifiers
         cls = phrase_regex(classifiers, r"\s*")  # matched right after the number
         assert cls is not None, f"metric {m['id']} has no classifiers"
-        all_triggers += m.get("triggers", []) + m.get("triggers_after", []) + m.get("household_patterns", [])
+        all_triggers += m.get("triggers", []) + m.get("triggers_after", []) + m.get("household_patterns", []) + \
+            m.get("giver_verbs_after", [])
+        verbs = phrase_regex(m.get("giver_verbs_after", []))
+        giver_after = re.compile(rf"\s*(?:do|từ)\s+(?P<giver>[^,;.:()\d]{{2,80}}?)\s+(?:đã\s+)?(?:{verbs.pattern})") \
+            if verbs is not None else None
         specs.append(MetricSpec(
             id=m["id"], unit=m["unit"], kind=m["kind"], period_preference=m.get("period_preference", "report"),
             classifiers=cls,
@@ -87,6 +94,7 @@ def load_catalogue(path: Path = CATALOGUE) -> Catalogue:
             negatives_after=phrase_regex(m.get("negatives_after", []), r"\s*"),
             negatives_sentence=phrase_regex(m.get("negatives_sentence", [])),
             triggers_bare=phrase_regex(m.get("triggers_bare", [])),
+            giver_after=giver_after, giver_words=phrase_regex(m.get("giver_words", [])),
         ))
         all_bare += m.get("triggers_bare", [])
     before: list[str] = []
@@ -118,6 +126,7 @@ class Candidate(NamedTuple):
     end: int
     target_pct: float | None
     confidence: float
+    giver: bool = False  # the body that gave it is named after the figure ("… do Đảng ủy xã X vận động")
 
 
 _BARE_END = re.compile(r"\s*(?:[,;.)]|$)")
@@ -237,6 +246,12 @@ def _match(low: str, s_start: int, s_end: int, num: NumberMention, clause_lo: in
         if ta is not None:
             trig_start = num.start
             after_cls = ta.end()
+    giver_end = None
+    if trig_start is None and cls is not None and spec.giver_after is not None and spec.giver_words is not None:
+        given = spec.giver_after.match(low, cls.end(), s_end)
+        if given is not None and spec.giver_words.search(given.group("giver")):
+            trig_start = num.start  # a Party body gave it; a firm or a donor named there is not one
+            giver_end = given.end()  # the evidence runs to the giver's verb
     if trig_start is None and bare is not None:
         trig_start = bare.start()
     if trig_start is None:
@@ -275,4 +290,6 @@ def _match(low: str, s_start: int, s_end: int, num: NumberMention, clause_lo: in
     ev_end = cls.end() if cls is not None else after_cls
     if household is not None and cls is None:
         ev_end = household.end()
-    return Candidate(spec.id, spec.unit, num, trig_start, ev_end, pct, conf)
+    if giver_end is not None:
+        ev_end = giver_end
+    return Candidate(spec.id, spec.unit, num, trig_start, ev_end, pct, conf, giver_end is not None)

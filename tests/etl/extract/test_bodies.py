@@ -51,6 +51,17 @@ def test_a_corporation_is_named_whole() -> None:
     assert body == "Đảng bộ Tổng Công ty Hàng không Việt Nam"
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Năm 2024, Huyện ủy Ea H'leo kết nạp 96 đảng viên mới.", "Đảng bộ huyện Ea H'leo"),
+    ("Năm 2024, Đảng bộ huyện M’Đrắk kết nạp 71 đảng viên mới.", "Đảng bộ huyện M'Đrắk"),  # a typographic apostrophe
+    ("Năm 2024, Đảng ủy xã Cư M'ta bàn giao 6 căn nhà đại đoàn kết.", "Đảng bộ xã Cư M'ta"),
+])
+def test_a_highlands_name_keeps_its_apostrophe(text: str, name: str) -> None:
+    """Central Highlands place names have an apostrophe inside a word: the name stopped at it ("Cư M")."""
+    body, _ = _body(text, published=date(2025, 1, 10))
+    assert body.startswith(name)
+
+
 def test_person_after_committee_is_not_a_place() -> None:
     ms = find_mentions(unify("Phó Bí thư Tỉnh ủy Nguyễn Văn Bình phát biểu."))
     assert ms[0].kind == "anaphor"

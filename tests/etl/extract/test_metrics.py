@@ -83,6 +83,19 @@ def test_a_term_between_trigger_and_figure_does_not_block() -> None:
     assert _found("Chi bộ kết nạp trong giai đoạn 2021-2023 tổng cộng 6 đảng viên.") == [("members_admitted", 6)]
 
 
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("Các cấp ủy vận động Quỹ Vì người nghèo được hơn 1,2 tỷ đồng.", [("funds_donated", 1_200_000_000)]),
+    ("Toàn huyện huy động hơn 3 tỷ đồng để xóa nhà tạm.", [("funds_donated", 3_000_000_000)]),
+    ("Kinh phí 650 triệu đồng do Đảng ủy xã Ea Pốk vận động từ con em xa quê.", [("funds_donated", 650_000_000)]),
+    ("Khoản tiền 90 triệu đồng do đảng viên trong chi bộ đóng góp.", [("funds_donated", 90_000_000)]),
+    ("Kinh phí 400 triệu đồng do các doanh nghiệp trên địa bàn tài trợ.", []),  # not a Party body's gift
+    ("Chi nhánh ngân hàng huy động vốn đạt 120 tỷ đồng.", []),  # deposits, not a gift
+    ("Nguồn vốn 5 tỷ đồng do Huyện ủy chỉ đạo phân bổ.", []),  # no verb of giving
+])
+def test_money_raised_and_money_given_by_a_body_named_after_it(sentence: str, found: list[tuple[str, float]]) -> None:
+    assert _found(sentence) == found
+
+
 def test_money_and_houses_in_one_sentence() -> None:
     got = _found("Đảng ủy hỗ trợ xây dựng 6 căn nhà tình nghĩa, tương đương hơn 400 triệu đồng.")
     assert ("houses_built", 6) in got and ("funds_donated", 400_000_000) in got
