@@ -139,6 +139,18 @@ _MONEY_WORD = re.compile(r"tỷ|tỉ|triệu|nghìn|ngàn")
 # sentence's slice, written as one of the text: at the sentence's start the word stands whatever is before it.
 _EACH = re.compile(r"m(?<!\w.)ỗi(?!\w)")
 _EACH_AT = re.compile(r"mỗi(?!\w)")
+_MONEY_FIGURE = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:tỷ|tỉ|triệu|nghìn|ngàn)?\s*(?:đồng|vnđ|vnd|đ)(?!\w)")
+_BREAKDOWN = re.compile(r"trong đó|trong số|bao gồm|gồm")
+
+
+def _released(low: str, lo: int, hi: int) -> bool:
+    """Whether "mỗi" before ``lo`` governed a sum between it and ``hi`` instead: "mỗi suất 1 triệu đồng, và trao
+    1 Mái ấm trị giá 60 triệu đồng" — unless the later sum is part of it ("mỗi căn 80 triệu đồng, trong đó đơn
+    vị hỗ trợ 50 triệu đồng")."""
+    figures = list(_MONEY_FIGURE.finditer(low, lo, hi))
+    return bool(figures) and not _BREAKDOWN.search(low, figures[-1].end(), hi)
+
+
 _PER_UNIT = re.compile(r"\s*(?:đồng|đ|vnđ|vnd)?\s*/")  # "50.000 đồng/người": a rate
 
 
@@ -280,7 +292,8 @@ def _match(low: str, s_start: int, s_end: int, num: NumberMention, clause_lo: in
         return None
     if spec.unit == "VND":
         per = _EACH_AT.match(low, s_start, num.start) or _EACH.search(low, s_start, num.start)
-        if per and "tổng" not in low[max(per.end(), prev_end):num.start]:  # "…, tổng cộng 100 triệu"
+        if per and "tổng" not in low[max(per.end(), prev_end):num.start] \
+                and not _released(low, per.end(), num.start):  # "…, tổng cộng 100 triệu"
             return None
         if _PER_UNIT.match(low, num.end, s_end):
             return None

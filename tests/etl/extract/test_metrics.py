@@ -128,6 +128,10 @@ def test_every_catalogue_key_is_documented() -> None:
     ("Đảng ủy trao quà cho mỗi hộ, tổng cộng đã quyên góp được 30 triệu đồng.", [("funds_donated", 30_000_000)]),
     ("Đảng ủy đã quyên góp được 50.000 đồng/người.", []),
     ("Chi bộ đã quyên góp được 2 triệu đồng vào quỹ, mỗi người một phần.", [("funds_donated", 2_000_000)]),
+    # "mỗi" governs the sum after it, not a later one with a trigger of its own
+    ("Đảng ủy trao 20 suất quà, mỗi suất 500.000 đồng, và trao 1 Mái ấm công đoàn trị giá 60 triệu đồng.",
+     [("houses_built", 1), ("funds_donated", 60_000_000)]),
+    ("Đảng ủy hỗ trợ mỗi hộ 5 triệu đồng và 10 triệu đồng cho hộ đặc biệt khó khăn.", []),
 ])
 def test_sums_each_and_per(sentence: str, found: list[tuple[str, float]]) -> None:
     assert _found(sentence) == found
