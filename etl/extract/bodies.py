@@ -107,6 +107,10 @@ def _build(reg: Registry) -> re.Pattern[str]:
 
 
 _PATTERN: re.Pattern[str] | None = None
+# State agencies named after their province or district: the place in "Công an tỉnh X", "Bộ Chỉ huy Quân sự tỉnh X"
+# is part of the name (their Party bodies are "Đảng bộ Công an tỉnh X", …)
+_AGENCY_BEFORE = re.compile(r"(?i:công an|quân sự|biên phòng|điện lực|kho bạc(?: nhà nước)?|viện kiểm sát nhân dân|"
+                            r"tòa án nhân dân|cục thuế|bảo hiểm xã hội|hải quan|ngân hàng chính sách xã hội)\s+$")
 # Whether the words before a mention make it a recipient or a person's title rather than the body that acts
 # ("… trao cho Huyện ủy", "Bí thư Tỉnh ủy"), or a place a recipient ("hỗ trợ các xã …") unless a clause starts
 # there. (Tests on how the text ends, run backwards: see etl/extract/lookback.py.)
@@ -354,6 +358,8 @@ def find_mentions(uni: str, low: str | None = None) -> list[Mention]:
         elif g["place"]:
             unit = _unit(g["pl_unit"])
             strong = bool(g["pl_toan"]) or not _after_recipient(before) or clause_start(before)
+            if _AGENCY_BEFORE.search(before):
+                strong = False  # the scope of an agency's name ("Công an tỉnh Nghệ An đại hội Đảng bộ"), not a place
             if out and out[-1].kind in ("party", "anaphor", "place") and _LOCATES.fullmatch(uni, out[-1].end, m.start()):
                 # where the body or place just named is: "Đảng ủy phường Cái Khế, quận Ninh Kiều", "Đảng ủy xã Diễn
                 # Kỷ (huyện Diễn Châu)", "Đảng ủy xã Thuận Lợi, huyện Đông Sơn, tỉnh Phú Yên"

@@ -59,6 +59,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("range", re.compile(r"(?:giai đoạn|trong|từ năm|từ)\s+(?:(?:\d{1,2}|hai|ba|bốn|năm)\s+năm\s*\(\s*)?" + _Y
                          + r"\s*(?:-|–|đến|tới)\s*" + _Y
                          + r"(?P<now>,?\s*(?:đến|tới)\s+nay)?")),
+    # "trong nhiệm kỳ 2020-2025": the term, by the simple convention (1 January of its first year to 31 December
+    # of its last). Without "trong" it names a congress or a conference ("Hội nghị lần thứ 15, nhiệm kỳ 2020 -
+    # 2025"), not a period; nor is a term that begins in the document's year (the congress's new one).
+    ("term", re.compile(r"trong\s+nhiệm\s+kỳ\s+" + _Y + r"\s*[-–]\s*" + _Y)),
     ("term_ytd", re.compile(r"từ\s+đầu\s+nhiệm\s+kỳ(?:\s+" + _Y + r"\s*[-–]\s*" + _Y + r")?\s+(?:đến|tới)\s+nay")),
     ("n_years", re.compile(r"(?:trong|sau)\s+" + _NUMW + r"\s+năm\s+(?:qua|gần đây|trở lại đây)|" + _NUMW
                            + r"\s+năm\s+qua")),
@@ -130,6 +134,11 @@ def _resolve(name: str, m: re.Match[str], low: str, ctx: PeriodContext) -> Perio
             return None
         if p.group("now"):
             return Period(date(y1, 1, 1), today, text, SPAN, at, to)
+        return Period(date(y1, 1, 1), date(y2, 12, 31), text, SPAN, at, to)
+    if name == "term":
+        y1, y2 = int(g[0]), int(g[1])
+        if not (1945 <= y1 < y2 <= y1 + 10) or y1 >= today.year:
+            return None
         return Period(date(y1, 1, 1), date(y2, 12, 31), text, SPAN, at, to)
     if name == "term_ytd":  # the term it names, else the one the document names that holds "now"
         if g[0] and g[1] and int(g[0]) <= today.year <= int(g[1]):
@@ -222,7 +231,7 @@ STARTS: tuple[tuple[str, str], ...] = (
     ("từ", rf"\s+(?:đầu\s|năm\s|ngày\s|{_NUMBER_WORD})"),  # ytd, since, since_day, range, term_ytd
     ("kể", r"\s+từ\s+(?:đầu\s|năm\s|ngày\s|\d)"),  # ytd, since, since_day
     ("giai", rf"\s+đoạn\s+{_NUMBER_WORD}"),  # range ("giai đoạn 2021 - 2025", "giai đoạn 5 năm (2021 - 2025)")
-    ("trong", rf"\s+(?:{_NUMBER_WORD}|tháng)"),  # n_years, range, month, year, year_rel
+    ("trong", rf"\s+(?:{_NUMBER_WORD}|tháng|nhiệm\s)"),  # n_years, range, month, year, year_rel, term
     ("sau", rf"\s+{_NUMBER_WORD}"),  # n_years
     ("nửa", r"\s+(?:đầu|cuối)"),  # months
     ("quý", r"\s"),  # quarter

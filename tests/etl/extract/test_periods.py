@@ -39,6 +39,7 @@ CTX = PeriodContext(date(2019, 11, 20), 2019)
     ("Báo cáo 10 tháng năm 2019 cho thấy", "2019-01-01", "2019-10-31"),
     ("trong 9 tháng năm nay, xã", "2019-01-01", "2019-09-30"),
     ("từ đầu nhiệm kỳ 2015 - 2020 đến nay, huyện", "2015-01-01", "2019-11-20"),
+    ("Trong nhiệm kỳ 2015 - 2020, Đảng bộ", "2015-01-01", "2020-12-31"),  # the term, by the simple convention
 ])
 def test_intervals(text: str, first: str, last: str) -> None:
     p = find_periods(match_form(text), CTX)[0]
@@ -50,6 +51,8 @@ def test_intervals(text: str, first: str, last: str) -> None:
     "Quỹ “Vì người nghèo” năm 2019",
     "đầu tháng 8 vừa qua",
     "kỷ niệm (2/9/1945 - 2/9/2019)",
+    "Hội nghị lần thứ 15, nhiệm kỳ 2015 - 2020",  # a conference's term: a name, not a period
+    "trong nhiệm kỳ 2019 - 2024, phấn đấu",  # the term that begins this year: the congress's new one
 ])
 def test_ignored(text: str) -> None:
     assert find_periods(match_form(text), CTX) == []
